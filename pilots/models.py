@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Gemeente(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    # CBS municipality code (GM + 4 digits), the key used by CBS and PDOK data sets.
+    cbs_code = models.CharField(_("CBS-code"), max_length=6, blank=True, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cbs_code"], condition=~Q(cbs_code=""), name="gemeente_cbs_code_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(cbs_code="") | Q(cbs_code__regex=r"^GM[0-9]{4}$"),
+                name="gemeente_cbs_code_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    KWARTIERMAKER = "kwartiermaker", _("Kwartiermaker")
+    GEMEENTE = "gemeente", _("Gemeente (lezen)")
+
+
+class Membership(models.Model):
+    """A user's role in one gemeente; roles come from memberships, never from user flags."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rol"), max_length=16, choices=Role)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "gemeente"], name="membership_one_role"),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="membership_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.gemeente} ({self.get_role_display()})"
+
+
+class ScaleClass(models.TextChoices):
+    """Scale classes of the seed deck ("Definities"), by number of homes (woningequivalenten)."""
+
+    MINI = "mini", _("Mini-warmtenet (2–50)")
+    KLEINSCHALIG = "kleinschalig", _("Kleinschalig warmtenet (51–1.500)")
+    GROOTSCHALIG = "grootschalig", _("Grootschalig warmtenet (>1.500)")
+
+    @classmethod
+    def for_homes(cls, homes: int) -> ScaleClass:
+        if homes <= 50:
+            return cls.MINI
+        if homes <= 1500:
+            return cls.KLEINSCHALIG
+        return cls.GROOTSCHALIG
+
+
+class Phase(models.TextChoices):
+    """Phases of the seed deck's Utrecht route, plus exploitatie once the network runs."""
+
+    KWARTIERMAKEN = "kwartiermaken", _("Kwartiermaken")
+    ONTWIKKELING = "ontwikkeling", _("Ontwikkelingsfase")
+    REALISATIE = "realisatie", _("Realisatie")
+    EXPLOITATIE = "exploitatie", _("Exploitatie")
+
+
+class PilotQuerySet(models.QuerySet["Pilot"]):
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> PilotQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(gemeente__memberships__user=user).distinct()
+
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> PilotQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            gemeente__memberships__user=user,
+            gemeente__memberships__role=Role.KWARTIERMAKER,
+        ).distinct()
+
+
+class Pilot(models.Model):
+    name = models.CharField(_("naam"), max_length=120)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="pilots", verbose_name=_("gemeente")
+    )
+    neighbourhood = models.CharField(_("buurt of wijk"), max_length=120, blank=True, default="")
+    streets = models.CharField(
+        _("straten"), max_length=300, blank=True, default="",
+        help_text=_("Straat, blok of plein; meerdere gescheiden door komma's."),
+    )
+    homes = models.PositiveIntegerField(
+        _("aantal woningen"), help_text=_("Woningen (equivalenten) in het plangebied.")
+    )
+    phase = models.CharField(
+        _("fase"), max_length=16, choices=Phase, default=Phase.KWARTIERMAKEN
+    )
+    technique = models.CharField(
+        _("techniek (kort)"), max_length=120, blank=True, default="",
+        help_text=_("Voorlopige omschrijving; het gekozen concept volgt uit de vergelijking."),
+    )
+    programme = models.CharField(
+        _("programma"), max_length=120, blank=True, default="",
+        help_text=_("Bijvoorbeeld Programma Aardgasvrije Wijken (proeftuin)."),
+    )
+    description = models.TextField(_("omschrijving"), blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PilotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["gemeente__name", "name"]
+        verbose_name = _("pilot")
+        verbose_name_plural = _("pilots")
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "name"], name="pilot_name_unique_in_gemeente"),
+            # A heat network connects at least two homes (seed deck: mini starts at 2).
+            models.CheckConstraint(
+                condition=Q(homes__gte=2) & Q(homes__lte=100_000), name="pilot_homes_range"
+            ),
+            models.CheckConstraint(condition=Q(phase__in=Phase.values), name="pilot_phase_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def scale_class(self) -> ScaleClass:
+        return ScaleClass.for_homes(self.homes)
+
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+        if not user.is_authenticated:
+            return False
+        return Membership.objects.filter(
+            user=user, gemeente_id=self.gemeente_id, role=Role.KWARTIERMAKER
+        ).exists()

@@ -1,0 +1,115 @@
+"""The permission matrix: every named URL × every role → expected status.
+
+"login" means a 302 to the log-in page. A pilot outside the user's gemeenten is a 404, never a
+403, so existence is not revealed. Every later issue adds rows for its URLs; the completeness
+test fails when a named URL has none.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .conftest import Cast
+
+ROLES = ("anonymous", "outsider", "kwartiermaker", "gemeente_utrecht", "gemeente_other", "admin")
+LOGIN = "login"
+# Namespaces that are ours; Django's admin has its own permission system and tests.
+OUR_NAMESPACES = ("", "pilots", "techniek", "juridisch")
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    method: str
+    expected: dict[str, int | str]
+    args: Callable[[Cast], list[object]] = lambda cast: []
+    data: dict[str, str] | None = None
+
+
+def _all(status: int | str) -> dict[str, int | str]:
+    return dict.fromkeys(ROLES, status)
+
+
+def _members(status: int | str, anonymous: int | str = LOGIN) -> dict[str, int | str]:
+    return {**_all(status), "anonymous": anonymous}
+
+
+def _pilot(cast: Cast) -> list[object]:
+    return [cast.pilot.pk]
+
+
+MATRIX = (
+    Row("home", "GET", _all(302)),
+    Row("login", "GET", _members(302, anonymous=200)),
+    Row("logout", "GET", _all(405)),
+    Row("logout", "POST", _all(302)),
+    Row("set_language", "POST", _all(302), data={"language": "en", "next": "/"}),
+    Row("healthz", "GET", _all(200)),
+    Row("readyz", "GET", _all(200)),
+    Row("pilots:list", "GET", _members(200)),
+    Row("pilots:list", "POST", _all(405)),
+    Row(
+        "pilots:detail",
+        "GET",
+        {
+            "anonymous": LOGIN,
+            "outsider": 404,
+            "kwartiermaker": 200,
+            "gemeente_utrecht": 200,
+            "gemeente_other": 404,
+            "admin": 404,
+        },
+        args=_pilot,
+    ),
+    Row("pilots:detail", "POST", _all(405), args=_pilot),
+)
+
+CASES = [
+    pytest.param(row, role, id=f"{row.method} {row.name} as {role}")
+    for row in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_permission_matrix(client: Client, cast: Cast, row: Row, role: str) -> None:
+    if role != "anonymous":
+        client.force_login(getattr(cast, role))
+    url = reverse(row.name, args=row.args(cast))
+    response = client.generic(
+        row.method,
+        url,
+        data="&".join(f"{k}={v}" for k, v in (row.data or {}).items()),
+        content_type="application/x-www-form-urlencoded",
+    )
+    expected = row.expected[role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    else:
+        assert response.status_code == expected
+
+
+def _named_urls(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace or namespace
+            names |= _named_urls(entry, f"{inner}" if entry.namespace else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{namespace}:{entry.name}" if namespace else entry.name)
+    return names
+
+
+def test_every_named_url_has_a_row_in_the_matrix() -> None:
+    ours = {
+        name
+        for name in _named_urls(get_resolver())
+        if (name.split(":")[0] if ":" in name else "") in OUR_NAMESPACES
+    }
+    covered = {row.name for row in MATRIX}
+    assert ours - covered == set(), "add rows to MATRIX for these URLs"
+    assert covered - ours == set(), "MATRIX names URLs that no longer exist"
