@@ -1,4 +1,4 @@
-"""Demo data for `manage.py load_demo`: the seed deck's proeftuinen and a fictional Utrecht kopgroep.
+"""Demo data for `manage.py load_demo`: the proeftuinen and a fictional Utrecht kopgroep.
 
 Sources:
 - Proeftuinen (place, number of homes, technique): the seed deck's slide "Proeftuinen <300
@@ -63,42 +63,130 @@ GEMEENTEN = (
 )
 
 PROEFTUINEN = (
-    DemoPilot("Katwijk Kalkhoven", "Katwijk", "Kalkhoven", "", 263, Phase.REALISATIE,
-              "Aquathermie", PAW),
-    DemoPilot("Loppersum", "Eemsdelta", "Loppersum", "", 210, Phase.REALISATIE,
-              "Individuele warmtepomp", PAW),
-    DemoPilot("Vlieland", "Vlieland", "Oost-Vlieland", "", 39, Phase.REALISATIE,
-              "Zonthermie", PAW),
-    DemoPilot("De Wolden", "De Wolden", "", "", 250, Phase.REALISATIE,
-              "Groengas hybride", PAW),
-    DemoPilot("Midden-Groningen Steendam", "Midden-Groningen", "Steendam", "", 248,
-              Phase.REALISATIE, "Individuele warmtepomp", PAW),
-    DemoPilot("Almelo Aalderinkshoek", "Almelo", "Aalderinkshoek", "", 272, Phase.REALISATIE,
-              "Aquathermie en restwarmte", PAW),
-    DemoPilot("Barneveld De Glind", "Barneveld", "De Glind", "", 200, Phase.REALISATIE,
-              "Zonthermie", PAW),
-    DemoPilot("Enkhuizen Gommerwijk", "Enkhuizen", "Gommerwijk", "", 263, Phase.REALISATIE,
-              "Restwarmte tuinbouw", PAW),
-    DemoPilot("Schiermonikoog", "Schiermonikoog", "", "", 152, Phase.REALISATIE,
-              "Collectieve luchtwarmtepomp", PAW),
+    DemoPilot(
+        "Katwijk Kalkhoven", "Katwijk", "Kalkhoven", "", 263, Phase.REALISATIE, "Aquathermie", PAW
+    ),
+    DemoPilot(
+        "Loppersum",
+        "Eemsdelta",
+        "Loppersum",
+        "",
+        210,
+        Phase.REALISATIE,
+        "Individuele warmtepomp",
+        PAW,
+    ),
+    DemoPilot("Vlieland", "Vlieland", "Oost-Vlieland", "", 39, Phase.REALISATIE, "Zonthermie", PAW),
+    DemoPilot("De Wolden", "De Wolden", "", "", 250, Phase.REALISATIE, "Groengas hybride", PAW),
+    DemoPilot(
+        "Midden-Groningen Steendam",
+        "Midden-Groningen",
+        "Steendam",
+        "",
+        248,
+        Phase.REALISATIE,
+        "Individuele warmtepomp",
+        PAW,
+    ),
+    DemoPilot(
+        "Almelo Aalderinkshoek",
+        "Almelo",
+        "Aalderinkshoek",
+        "",
+        272,
+        Phase.REALISATIE,
+        "Aquathermie en restwarmte",
+        PAW,
+    ),
+    DemoPilot(
+        "Barneveld De Glind", "Barneveld", "De Glind", "", 200, Phase.REALISATIE, "Zonthermie", PAW
+    ),
+    DemoPilot(
+        "Enkhuizen Gommerwijk",
+        "Enkhuizen",
+        "Gommerwijk",
+        "",
+        263,
+        Phase.REALISATIE,
+        "Restwarmte tuinbouw",
+        PAW,
+    ),
+    DemoPilot(
+        "Schiermonikoog",
+        "Schiermonikoog",
+        "",
+        "",
+        152,
+        Phase.REALISATIE,
+        "Collectieve luchtwarmtepomp",
+        PAW,
+    ),
 )
 
 KOPGROEP_PILOTS = (
-    DemoPilot("Hofje Oudwijk", "Utrecht", "Oudwijk", "Hofje aan de Kennedylaan", 18,
-              Phase.ONTWIKKELING, "Bodemlus, cluster", KOPGROEP,
-              "Achttien tussenwoningen uit 1930 rond een binnenhof; één bronveld per cluster."),
-    DemoPilot("Lombok Noord", "Utrecht", "Lombok", "Damstraat, Jan Pieterszoon Coenstraat", 32,
-              Phase.KWARTIERMAKEN, "Bodemlus, ringnet", KOPGROEP,
-              "Twee lange rijen arbeiderswoningen; een ringnet langs de straat lijkt kansrijk."),
-    DemoPilot("Tuinwijk-Oost", "Utrecht", "Tuinwijk", "Pieter Nieuwlandstraat", 22,
-              Phase.KWARTIERMAKEN, "PVT met individuele warmtepompen", KOPGROEP),
-    DemoPilot("Kerckebosch Lindelaan", "Zeist", "Kerckebosch", "Lindelaan", 24,
-              Phase.ONTWIKKELING, "Bodemlus, cluster", KOPGROEP),
-    DemoPilot("Castellum Vestingwal", "Houten", "Castellum", "Vestingwal", 40,
-              Phase.ONTWIKKELING, "Bodemlus, ringnet", KOPGROEP),
-    DemoPilot("Villapark Bilthoven", "De Bilt", "Bilthoven-Noord", "Soestdijkseweg Noord", 12,
-              Phase.KWARTIERMAKEN, "Bodemlus, cluster", KOPGROEP,
-              "Twaalf vrijstaande villa's; zelfbeheer met individuele financiering ligt voor de hand."),
+    DemoPilot(
+        "Hofje Oudwijk",
+        "Utrecht",
+        "Oudwijk",
+        "Hofje aan de Kennedylaan",
+        18,
+        Phase.ONTWIKKELING,
+        "Bodemlus, cluster",
+        KOPGROEP,
+        "Achttien tussenwoningen uit 1930 rond een binnenhof; één bronveld per cluster.",
+    ),
+    DemoPilot(
+        "Lombok Noord",
+        "Utrecht",
+        "Lombok",
+        "Damstraat, Jan Pieterszoon Coenstraat",
+        32,
+        Phase.KWARTIERMAKEN,
+        "Bodemlus, ringnet",
+        KOPGROEP,
+        "Twee lange rijen arbeiderswoningen; een ringnet langs de straat lijkt kansrijk.",
+    ),
+    DemoPilot(
+        "Tuinwijk-Oost",
+        "Utrecht",
+        "Tuinwijk",
+        "Pieter Nieuwlandstraat",
+        22,
+        Phase.KWARTIERMAKEN,
+        "PVT met individuele warmtepompen",
+        KOPGROEP,
+    ),
+    DemoPilot(
+        "Kerckebosch Lindelaan",
+        "Zeist",
+        "Kerckebosch",
+        "Lindelaan",
+        24,
+        Phase.ONTWIKKELING,
+        "Bodemlus, cluster",
+        KOPGROEP,
+    ),
+    DemoPilot(
+        "Castellum Vestingwal",
+        "Houten",
+        "Castellum",
+        "Vestingwal",
+        40,
+        Phase.ONTWIKKELING,
+        "Bodemlus, ringnet",
+        KOPGROEP,
+    ),
+    DemoPilot(
+        "Villapark Bilthoven",
+        "De Bilt",
+        "Bilthoven-Noord",
+        "Soestdijkseweg Noord",
+        12,
+        Phase.KWARTIERMAKEN,
+        "Bodemlus, cluster",
+        KOPGROEP,
+        "Twaalf vrijstaande villa's; zelfbeheer met individuele financiering ligt voor de hand.",
+    ),
 )
 
 _KOPGROEP_GEMEENTEN = ("Utrecht", "Zeist", "Houten", "De Bilt")
@@ -107,12 +195,17 @@ _PROEFTUIN_GEMEENTEN = tuple(p.gemeente for p in PROEFTUINEN)
 # Demo passwords meet the validators (12+ characters, not common); they are printed by make run.
 USERS = (
     DemoUser(
-        "kwartiermaker", "warmte-demo-2026", "Kim", "de Kwartiermaker",
+        "kwartiermaker",
+        "warmte-demo-2026",
+        "Kim",
+        "de Kwartiermaker",
         tuple((g, Role.KWARTIERMAKER) for g in (*_KOPGROEP_GEMEENTEN, *_PROEFTUIN_GEMEENTEN)),
     ),
-    DemoUser("gemeente", "gemeente-demo-2026", "Gert", "van de Gemeente",
-             (("Utrecht", Role.GEMEENTE),)),
-    DemoUser("gemeente_zeist", "gemeente-demo-2026", "Zara", "uit Zeist",
-             (("Zeist", Role.GEMEENTE),)),
+    DemoUser(
+        "gemeente", "gemeente-demo-2026", "Gert", "van de Gemeente", (("Utrecht", Role.GEMEENTE),)
+    ),
+    DemoUser(
+        "gemeente_zeist", "gemeente-demo-2026", "Zara", "uit Zeist", (("Zeist", Role.GEMEENTE),)
+    ),
     DemoUser("beheer", "beheer-demo-2026", "Bo", "Beheer", (), is_staff=True),
 )

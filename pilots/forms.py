@@ -8,7 +8,9 @@ from .models import Gemeente, Phase, PilotQuerySet, ScaleClass
 class PortfolioFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False,
+        label=_("Gemeente"),
+        queryset=Gemeente.objects.none(),
+        required=False,
         empty_label=_("Alle gemeenten"),
     )
     phase = forms.ChoiceField(
@@ -29,8 +31,11 @@ class PortfolioFilterForm(forms.Form):
         if data["q"]:
             q = data["q"]
             pilots = pilots.filter(
-                Q(name__icontains=q) | Q(neighbourhood__icontains=q) | Q(streets__icontains=q)
-                | Q(technique__icontains=q) | Q(gemeente__name__icontains=q)
+                Q(name__icontains=q)
+                | Q(neighbourhood__icontains=q)
+                | Q(streets__icontains=q)
+                | Q(technique__icontains=q)
+                | Q(gemeente__name__icontains=q)
             )
         if data["gemeente"]:
             pilots = pilots.filter(gemeente=data["gemeente"])

@@ -49,9 +49,7 @@ class Membership(models.Model):
         verbose_name_plural = _("lidmaatschappen")
         constraints = [
             models.UniqueConstraint(fields=["user", "gemeente"], name="membership_one_role"),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="membership_role_valid"
-            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
         ]
 
     def __str__(self) -> str:
@@ -61,9 +59,9 @@ class Membership(models.Model):
 class ScaleClass(models.TextChoices):
     """Scale classes of the seed deck ("Definities"), by number of homes (woningequivalenten)."""
 
-    MINI = "mini", _("Mini-warmtenet (2–50)")
-    KLEINSCHALIG = "kleinschalig", _("Kleinschalig warmtenet (51–1.500)")
-    GROOTSCHALIG = "grootschalig", _("Grootschalig warmtenet (>1.500)")
+    MINI = "mini", _("Mini (2–50)")
+    KLEINSCHALIG = "kleinschalig", _("Kleinschalig (51–1.500)")
+    GROOTSCHALIG = "grootschalig", _("Grootschalig (>1.500)")
 
     @classmethod
     def for_homes(cls, homes: int) -> ScaleClass:
@@ -105,21 +103,28 @@ class Pilot(models.Model):
     )
     neighbourhood = models.CharField(_("buurt of wijk"), max_length=120, blank=True, default="")
     streets = models.CharField(
-        _("straten"), max_length=300, blank=True, default="",
+        _("straten"),
+        max_length=300,
+        blank=True,
+        default="",
         help_text=_("Straat, blok of plein; meerdere gescheiden door komma's."),
     )
     homes = models.PositiveIntegerField(
         _("aantal woningen"), help_text=_("Woningen (equivalenten) in het plangebied.")
     )
-    phase = models.CharField(
-        _("fase"), max_length=16, choices=Phase, default=Phase.KWARTIERMAKEN
-    )
+    phase = models.CharField(_("fase"), max_length=16, choices=Phase, default=Phase.KWARTIERMAKEN)
     technique = models.CharField(
-        _("techniek (kort)"), max_length=120, blank=True, default="",
+        _("techniek (kort)"),
+        max_length=120,
+        blank=True,
+        default="",
         help_text=_("Voorlopige omschrijving; het gekozen concept volgt uit de vergelijking."),
     )
     programme = models.CharField(
-        _("programma"), max_length=120, blank=True, default="",
+        _("programma"),
+        max_length=120,
+        blank=True,
+        default="",
         help_text=_("Bijvoorbeeld Programma Aardgasvrije Wijken (proeftuin)."),
     )
     description = models.TextField(_("omschrijving"), blank=True, default="")
@@ -133,7 +138,9 @@ class Pilot(models.Model):
         verbose_name = _("pilot")
         verbose_name_plural = _("pilots")
         constraints = [
-            models.UniqueConstraint(fields=["gemeente", "name"], name="pilot_name_unique_in_gemeente"),
+            models.UniqueConstraint(
+                fields=["gemeente", "name"], name="pilot_name_unique_in_gemeente"
+            ),
             # A heat network connects at least two homes (seed deck: mini starts at 2).
             models.CheckConstraint(
                 condition=Q(homes__gte=2) & Q(homes__lte=100_000), name="pilot_homes_range"

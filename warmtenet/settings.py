@@ -133,7 +133,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # has given consent to use its own tokens (Utrecht's are proprietary to Gemeente Utrecht).
 WARMTENET_THEME = os.environ.get("WARMTENET_THEME", "voorbeeld")
 if WARMTENET_THEME not in {"voorbeeld", "utrecht"}:
-    raise ImproperlyConfigured(f"WARMTENET_THEME={WARMTENET_THEME!r}: expected voorbeeld or utrecht")
+    raise ImproperlyConfigured(
+        f"WARMTENET_THEME={WARMTENET_THEME!r}: expected voorbeeld or utrecht"
+    )
 
 # Admin lives off the default path so scanners looking for /admin/ find nothing.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "beheer-support/")
@@ -168,7 +170,7 @@ if SECURE:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
     # Only when the reverse proxy always overwrites this header.
     if env_bool("DJANGO_BEHIND_PROXY"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -12,7 +12,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--allow-production", action="store_true",
+            "--allow-production",
+            action="store_true",
             help="Ook laden als DJANGO_SECURE aan staat (demo-wachtwoorden!).",
         )
 
@@ -29,10 +30,15 @@ class Command(BaseCommand):
             )
         for p in (*PROEFTUINEN, *KOPGROEP_PILOTS):
             Pilot.objects.update_or_create(
-                gemeente=gemeenten[p.gemeente], name=p.name,
+                gemeente=gemeenten[p.gemeente],
+                name=p.name,
                 defaults={
-                    "neighbourhood": p.neighbourhood, "streets": p.streets, "homes": p.homes,
-                    "phase": p.phase, "technique": p.technique, "programme": p.programme,
+                    "neighbourhood": p.neighbourhood,
+                    "streets": p.streets,
+                    "homes": p.homes,
+                    "phase": p.phase,
+                    "technique": p.technique,
+                    "programme": p.programme,
                     "description": p.description,
                 },
             )
@@ -46,10 +52,12 @@ class Command(BaseCommand):
                 Membership.objects.update_or_create(
                     user=user, gemeente=gemeenten[gemeente], defaults={"role": role}
                 )
-        self.stdout.write(self.style.SUCCESS(
-            f"Demodata geladen: {len(GEMEENTEN)} gemeenten, "
-            f"{len(PROEFTUINEN) + len(KOPGROEP_PILOTS)} pilots, {len(USERS)} gebruikers."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demodata geladen: {len(GEMEENTEN)} gemeenten, "
+                f"{len(PROEFTUINEN) + len(KOPGROEP_PILOTS)} pilots, {len(USERS)} gebruikers."
+            )
+        )
         for u in USERS:
             self.stdout.write(f"  {u.username:<15} {u.password:<22} {self._describe(u)}")
 

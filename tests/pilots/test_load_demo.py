@@ -1,0 +1,45 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from pilots.demo import KOPGROEP_PILOTS, PROEFTUINEN, USERS
+from pilots.models import Gemeente, Membership, Pilot
+
+
+def _counts() -> tuple[int, int, int]:
+    return Gemeente.objects.count(), Pilot.objects.count(), Membership.objects.count()
+
+
+def test_load_demo_is_idempotent(db: None) -> None:
+    call_command("load_demo", stdout=None)
+    first = _counts()
+    call_command("load_demo")
+    assert _counts() == first
+
+
+def test_demo_holds_the_nine_proeftuinen_of_the_seed_deck(db: None) -> None:
+    call_command("load_demo")
+    assert len(PROEFTUINEN) == 9
+    kalkhoven = Pilot.objects.get(name="Katwijk Kalkhoven")
+    assert (kalkhoven.homes, kalkhoven.technique) == (263, "Aquathermie")
+    assert Pilot.objects.get(name="Schiermonikoog").technique == "Collectieve luchtwarmtepomp"
+
+
+def test_demo_kopgroep_matches_the_deck_six_pilots_four_gemeenten_150_homes(db: None) -> None:
+    assert len(KOPGROEP_PILOTS) == 6
+    assert len({p.gemeente for p in KOPGROEP_PILOTS}) == 4
+    assert sum(p.homes for p in KOPGROEP_PILOTS) <= 150
+    assert all(10 <= p.homes <= 50 for p in KOPGROEP_PILOTS)
+
+
+def test_every_demo_user_can_log_in_with_the_printed_password(db: None) -> None:
+    call_command("load_demo")
+    for user in USERS:
+        assert authenticate(username=user.username, password=user.password) is not None
+
+
+def test_demo_refuses_to_load_with_production_security_on(db: None, settings: object) -> None:
+    settings.SECURE = True
+    with pytest.raises(CommandError, match="DJANGO_SECURE"):
+        call_command("load_demo")
+    assert Pilot.objects.count() == 0

@@ -1,0 +1,95 @@
+"""The production set-up: `check --deploy` is clean and docker-compose.yml is what we expect."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECURE": "true",
+    "DJANGO_ALLOWED_HOSTS": "warmtenet.example.nl",
+}
+
+
+def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings() -> None:
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_flags_the_development_defaults() -> None:
+    env = {k: "" for k in PRODUCTION_ENV}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr + result.stdout
+
+
+def test_a_malformed_boolean_setting_fails_loudly() -> None:
+    result = _manage("check", env={"DJANGO_DEBUG": "yes please"})
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='yes please': expected true or false" in result.stderr
+
+
+def _compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_runs_postgres_with_a_health_check_and_a_volume() -> None:
+    db = _compose()["services"]["db"]
+    assert db["image"].startswith("postgres:")
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+    assert any(v.endswith(":/var/lib/postgresql/data") for v in db["volumes"])
+
+
+def test_compose_runs_the_app_under_gunicorn_after_migrating() -> None:
+    web = _compose()["services"]["web"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    command = web["command"]
+    assert command.index("migrate") < command.index("gunicorn warmtenet.wsgi")
+    assert web["ports"] == ["127.0.0.1:8000:8000"]
+    assert "/healthz" in " ".join(web["healthcheck"]["test"])
+
+
+def test_compose_configures_the_app_only_from_the_environment() -> None:
+    env = _compose()["services"]["web"]["environment"]
+    assert env["DATABASE_URL"].startswith("postgres://")
+    assert env["DJANGO_DEBUG"] == "false"
+    assert env["DJANGO_SECURE"] == "true"
+    # Secrets come from outside, never from the file.
+    assert env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
+
+
+@pytest.mark.skipif(
+    not shutil.which("docker-compose") and not os.environ.get("CI"),
+    reason="docker-compose not installed (apt-get install docker-compose)",
+)
+def test_compose_file_passes_docker_compose_schema_validation() -> None:
+    env = {**os.environ, "POSTGRES_PASSWORD": "x", "DJANGO_SECRET_KEY": "x"}
+    env["DJANGO_ALLOWED_HOSTS"] = "x"
+    result = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "config", "-q"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
