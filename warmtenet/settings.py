@@ -1,6 +1,7 @@
 """One settings file for every environment; environments differ only in their variables."""
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -128,6 +129,10 @@ STORAGES = {
     },
 }
 WHITENOISE_AUTOREFRESH = DEBUG
+# Without collectstatic (make run, tests, bench) whitenoise serves straight from the finders.
+WHITENOISE_USE_FINDERS = "Manifest" not in STORAGES["staticfiles"]["BACKEND"]
+if WHITENOISE_USE_FINDERS:
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 # Theme of the NL Design System components: the open example theme unless a municipality
 # has given consent to use its own tokens (Utrecht's are proprietary to Gemeente Utrecht).
