@@ -209,3 +209,89 @@ USERS = (
     ),
     DemoUser("beheer", "beheer-demo-2026", "Bo", "Beheer", (), is_staff=True),
 )
+
+
+@dataclass(frozen=True)
+class DemoStreet:
+    """Households generated for a kopgroep pilot: one street profile per pilot."""
+
+    pilot: str
+    street: str
+    postcode_prefix: str  # 4 digits + first letter; the second letter varies per block
+    building_type: str
+    construction_year: int
+    floor_area_m2: int
+    label: str
+    gas_m3: int  # CBS 81528NED (Venlo 2021) average for the type, see techniek defaults
+    # Shares of homes at each commitment (interested, intent, signed, withdrawn).
+    commitment_mix: tuple[float, float, float, float]
+
+
+DEMO_STREETS = (
+    DemoStreet(
+        "Hofje Oudwijk",
+        "Kennedylaan",
+        "3581",
+        "mid_terrace",
+        1932,
+        95,
+        "D",
+        1350,
+        (0.45, 0.25, 0.10, 0.05),
+    ),
+    DemoStreet(
+        "Lombok Noord",
+        "Damstraat",
+        "3531",
+        "mid_terrace",
+        1905,
+        80,
+        "E",
+        1350,
+        (0.35, 0.10, 0.0, 0.05),
+    ),
+    DemoStreet(
+        "Tuinwijk-Oost",
+        "Pieter Nieuwlandstraat",
+        "3514",
+        "end_terrace",
+        1925,
+        110,
+        "D",
+        1550,
+        (0.40, 0.15, 0.05, 0.0),
+    ),
+    DemoStreet(
+        "Kerckebosch Lindelaan",
+        "Lindelaan",
+        "3705",
+        "semi_detached",
+        1965,
+        130,
+        "C",
+        1760,
+        (0.50, 0.30, 0.15, 0.05),
+    ),
+    DemoStreet(
+        "Castellum Vestingwal",
+        "Vestingwal",
+        "3992",
+        "mid_terrace",
+        1988,
+        115,
+        "C",
+        1350,
+        (0.35, 0.20, 0.05, 0.05),
+    ),
+    DemoStreet(
+        "Villapark Bilthoven",
+        "Soestdijkseweg Noord",
+        "3721",
+        "detached",
+        1938,
+        210,
+        "E",
+        2380,
+        (0.50, 0.35, 0.25, 0.0),
+    ),
+)

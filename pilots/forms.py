@@ -1,8 +1,27 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Gemeente, Phase, PilotQuerySet, ScaleClass
+from .models import (
+    Commitment,
+    Gemeente,
+    Household,
+    Milestone,
+    MilestoneStatus,
+    Phase,
+    PilotQuerySet,
+    ScaleClass,
+)
+from .models.household import normalise_postcode
+
+SORTS = {
+    "name": ("name",),
+    "gemeente": ("gemeente__name", "name"),
+    "homes": ("-homes", "name"),
+    "phase": ("phase", "name"),
+    "activity": ("-updated_at",),
+}
 
 
 class PortfolioFilterForm(forms.Form):
@@ -19,8 +38,19 @@ class PortfolioFilterForm(forms.Form):
     scale = forms.ChoiceField(
         label=_("Schaal"), required=False, choices=[("", _("Alle schalen")), *ScaleClass.choices]
     )
+    sort = forms.ChoiceField(
+        label=_("Sorteren op"),
+        required=False,
+        choices=[
+            ("gemeente", _("Gemeente")),
+            ("name", _("Naam")),
+            ("homes", _("Woningen (meeste eerst)")),
+            ("phase", _("Fase")),
+            ("activity", _("Laatste activiteit")),
+        ],
+    )
 
-    def __init__(self, *args: object, gemeenten: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, gemeenten: QuerySet[Gemeente], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
 
@@ -47,4 +77,105 @@ class PortfolioFilterForm(forms.Form):
             pilots = pilots.filter(homes__gt=50, homes__lte=1500)
         elif data["scale"] == ScaleClass.GROOTSCHALIG:
             pilots = pilots.filter(homes__gt=1500)
-        return pilots
+        return pilots.order_by(*SORTS.get(data["sort"] or "gemeente", SORTS["gemeente"]))
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the row version the user saw, so a concurrent save is refused, not overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class CommitmentForm(forms.Form):
+    commitment = forms.ChoiceField(label=_("Commitment"), choices=Commitment.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    note = forms.CharField(label=_("Notitie"), required=False, max_length=500)
+
+
+class HouseholdForm(VersionedForm):
+    # Longer than the stored 6 characters: people type "3511 ab", clean_postcode normalises.
+    postcode = forms.CharField(label=_("Postcode"), max_length=10)
+
+    class Meta:
+        model = Household
+        fields = [
+            "street",
+            "house_number",
+            "suffix",
+            "postcode",
+            "building_type",
+            "construction_year",
+            "floor_area_m2",
+            "energy_label",
+            "gas_m3_per_year",
+            "heating",
+            "tenure",
+            "housing_corporation",
+            "contact_consent",
+        ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["version"].required = False
+            self.fields["commitment"] = forms.ChoiceField(
+                label=_("Commitment"), choices=Commitment.choices, initial=Commitment.UNKNOWN
+            )
+        else:
+            self.initial.setdefault("version", self.instance.version)
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # The pilot is set by the view, not the form; keep it so the address-unique
+        # constraint becomes a form error instead of an IntegrityError.
+        exclude = super()._get_validation_exclusions()
+        exclude.discard("pilot")
+        return exclude
+
+    def clean_postcode(self) -> str:
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        for validator in self.fields["postcode"].validators:
+            validator(postcode)
+        return postcode
+
+    def clean_suffix(self) -> str:
+        return self.cleaned_data["suffix"].strip().upper()
+
+    def clean_construction_year(self) -> int | None:
+        year = self.cleaned_data["construction_year"]
+        if year is not None and not 1500 <= year <= timezone.localdate().year + 5:
+            raise forms.ValidationError(_("Bouwjaar moet tussen 1500 en nu liggen."))
+        return year
+
+    def clean_floor_area_m2(self) -> int | None:
+        area = self.cleaned_data["floor_area_m2"]
+        if area is not None and not 15 <= area <= 2000:
+            raise forms.ValidationError(_("Woonoppervlak moet tussen 15 en 2.000 m² liggen."))
+        return area
+
+    def clean_gas_m3_per_year(self) -> int | None:
+        gas = self.cleaned_data["gas_m3_per_year"]
+        if gas is not None and gas > 20_000:
+            raise forms.ValidationError(
+                _("Meer dan 20.000 m³ gas per jaar is niet aannemelijk voor een woning.")
+            )
+        return gas
+
+
+class MilestoneForm(VersionedForm):
+    class Meta:
+        model = Milestone
+        fields = ["status", "done_on", "owner", "note"]
+        widgets = {"done_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("status") == MilestoneStatus.DONE and not data.get("done_on"):
+            data["done_on"] = timezone.localdate()
+        if data.get("status") != MilestoneStatus.DONE:
+            data["done_on"] = None
+        return data
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(label=_("Fase"), choices=Phase.choices)
+    confirm_open = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -1,13 +1,36 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Sum
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, F, Max, Q, Sum
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from warmtenet.http import AuthenticatedRequest
 
-from .forms import PortfolioFilterForm
-from .models import Gemeente, Pilot, Role
+from . import charts
+from .forms import CommitmentForm, HouseholdForm, MilestoneForm, PhaseForm, PortfolioFilterForm
+from .models import (
+    Commitment,
+    CommitmentChange,
+    Gemeente,
+    Household,
+    Milestone,
+    MilestoneStatus,
+    Phase,
+    PhaseStart,
+    Pilot,
+    Role,
+)
+from .models.household import StaleEdit
+from .participation import lead_times, over_time, participation
+
+HOUSEHOLDS_PER_PAGE = 50
+PILOTS_PER_PAGE = 50
 
 
 def _get_pilot_for_user(request: AuthenticatedRequest, pk: int) -> Pilot:
@@ -17,12 +40,41 @@ def _get_pilot_for_user(request: AuthenticatedRequest, pk: int) -> Pilot:
     )
 
 
+def _get_pilot_for_editing(request: AuthenticatedRequest, pk: int) -> Pilot:
+    pilot = _get_pilot_for_user(request, pk)
+    if not pilot.editable_by(request.user):
+        raise PermissionDenied
+    return pilot
+
+
 @require_safe
 @login_required
 def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     gemeenten = Gemeente.objects.filter(memberships__user=request.user).distinct()
     form = PortfolioFilterForm(request.GET or None, gemeenten=gemeenten)
-    pilots = form.filter(Pilot.objects.visible_to(request.user).select_related("gemeente"))
+    pilots = form.filter(
+        Pilot.objects.visible_to(request.user)
+        .select_related("gemeente")
+        .annotate(
+            signed=Count("households", filter=Q(households__commitment=Commitment.SIGNED)),
+            intent=Count(
+                "households",
+                filter=Q(households__commitment__in=[Commitment.INTENT, Commitment.SIGNED]),
+            ),
+            last_activity=Max("households__updated_at"),
+        )
+    )
+    if not request.GET.get("sort"):
+        pilots = pilots.order_by("gemeente__name", "name")
+    page = Paginator(pilots, PILOTS_PER_PAGE).get_page(request.GET.get("page"))
+    next_milestones = {
+        m.pilot_id: m
+        for m in Milestone.objects.filter(
+            pilot__in=[p.pk for p in page],
+            phase=F("pilot__phase"),
+            status__in=["open", "in_progress"],
+        ).order_by("pilot_id", "-order")
+    }
     memberships = list(
         request.user.memberships.select_related("gemeente").order_by("role", "gemeente__name")
     )
@@ -31,11 +83,12 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
         roles.setdefault(m.role, []).append(m.gemeente.name)
     context = {
         "form": form,
-        "pilots": pilots,
-        "totals": pilots.aggregate(homes=Sum("homes")),
+        "page": page,
+        "rows": [(p, next_milestones.get(p.pk)) for p in page],
+        "totals": pilots.aggregate(homes=Sum("homes"), count=Count("pk")),
         "memberships": memberships,
         "roles": sorted(roles.items(), key=lambda item: item[0] != Role.KWARTIERMAKER),
-        "can_edit_any": any(m.role == Role.KWARTIERMAKER for m in memberships),
+        "query": _query_without_page(request),
     }
     template = "pilots/pilot_list.html"
     if request.htmx.target == "portfolio":
@@ -43,9 +96,213 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _query_without_page(request: AuthenticatedRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
+    today = timezone.localdate()
+    counts = dict(pilot.households.values_list("commitment").annotate(n=Count("pk")).order_by())
+    part = participation(pilot.homes, counts)
+    history = [
+        (h, c, timezone.localtime(at))
+        for h, c, at in CommitmentChange.objects.filter(household__pilot=pilot).values_list(
+            "household_id", "to_status", "changed_at"
+        )
+    ]
+    milestones = list(pilot.milestones.all())
+    starts = list(pilot.phase_starts.values_list("phase", "started_on"))
+    phases = []
+    days = lead_times(starts, today)
+    for value, label in Phase.choices:
+        items = [m for m in milestones if m.phase == value]
+        phases.append(
+            {
+                "value": value,
+                "label": label,
+                "milestones": items,
+                "done": sum(m.is_closed for m in items),
+                "days": days.get(value),
+                "current": value == pilot.phase,
+            }
+        )
+    households = Paginator(pilot.households.all(), HOUSEHOLDS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return {
+        "pilot": pilot,
+        "can_edit": pilot.editable_by(request.user),
+        "participation": part,
+        "trend_chart": charts.participation_trend(over_time(pilot.homes, history, today)),
+        "phases": phases,
+        "current_phase": next(p for p in phases if p["current"]),
+        "households": households,
+        "commitment_choices": Commitment.choices,
+        "milestone_status_choices": MilestoneStatus.choices,
+        "phase_form": PhaseForm(initial={"phase": pilot.phase}),
+    }
+
+
 @require_safe
 @login_required
 def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
-    context = {"pilot": pilot, "can_edit": pilot.editable_by(request.user)}
-    return render(request, "pilots/pilot_detail.html", context)
+    template = "pilots/pilot_detail.html"
+    if request.htmx.target == "households":
+        template += "#households"
+    return render(request, template, _pilot_context(request, pilot))
+
+
+@require_POST
+@login_required
+def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> HttpResponse:
+    pilot = _get_pilot_for_editing(request, pk)
+    household = get_object_or_404(pilot.households, pk=hh)
+    form = CommitmentForm(request.POST)
+    conflict = None
+    if form.is_valid():
+        try:
+            household.set_commitment(
+                form.cleaned_data["commitment"],
+                by=request.user,
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleEdit as stale:
+            household = stale.current
+            conflict = _(
+                "Niet opgeslagen: iemand anders heeft %(address)s intussen gewijzigd. "
+                "De huidige status is ‘%(status)s’."
+            ) % {"address": household.address, "status": household.get_commitment_display()}
+    if request.htmx:
+        context = {
+            **_pilot_context(request, pilot),
+            "household": household,
+            "conflict": conflict,
+            "row_errors": None if form.is_valid() else form.errors,
+        }
+        return render(request, "pilots/pilot_detail.html#household-saved", context)
+    if conflict:
+        messages.error(request, conflict)
+    elif not form.is_valid():
+        messages.error(request, _("Kies een geldige commitmentstatus."))
+    else:
+        messages.success(
+            request, _("Commitment van %(address)s opgeslagen.") % {"address": household.address}
+        )
+    return redirect("pilots:detail", pk=pilot.pk)
+
+
+@require_POST
+@login_required
+def milestone_update(request: AuthenticatedRequest, pk: int, ms: int) -> HttpResponse:
+    pilot = _get_pilot_for_editing(request, pk)
+    milestone = get_object_or_404(pilot.milestones, pk=ms)
+    form = MilestoneForm(request.POST, instance=milestone)
+    conflict = None
+    if form.is_valid():
+        with transaction.atomic():
+            updated = Milestone.objects.filter(
+                pk=milestone.pk, version=form.cleaned_data["version"]
+            ).update(
+                status=form.cleaned_data["status"],
+                done_on=form.cleaned_data["done_on"],
+                owner=form.cleaned_data["owner"],
+                note=form.cleaned_data["note"],
+                version=F("version") + 1,
+                updated_at=timezone.now(),
+            )
+        milestone = Milestone.objects.get(pk=milestone.pk)
+        if not updated:
+            conflict = _(
+                "Niet opgeslagen: iemand anders heeft ‘%(title)s’ intussen gewijzigd. "
+                "De huidige status is ‘%(status)s’."
+            ) % {"title": milestone.title, "status": milestone.get_status_display()}
+    if request.htmx:
+        context = {
+            **_pilot_context(request, pilot),
+            "milestone": milestone,
+            "conflict": conflict,
+            "milestone_errors": None if form.is_valid() else form.errors,
+        }
+        return render(request, "pilots/pilot_detail.html#milestone", context)
+    if conflict:
+        messages.error(request, conflict)
+    elif not form.is_valid():
+        messages.error(request, _("Mijlpaal niet opgeslagen: controleer de invoer."))
+    return redirect(f"{pilot.get_absolute_url()}#phase")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def phase_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    pilot = _get_pilot_for_editing(request, pk)
+    form = PhaseForm(request.POST or None, initial={"phase": pilot.phase})
+    open_items = []
+    if request.method == "POST" and form.is_valid():
+        new = form.cleaned_data["phase"]
+        open_items = list(
+            pilot.milestones.filter(phase=pilot.phase).exclude(status__in=["done", "n_a"])
+        )
+        if new == pilot.phase:
+            return redirect(pilot)
+        if not open_items or form.cleaned_data["confirm_open"]:
+            with transaction.atomic():
+                Pilot.objects.filter(pk=pilot.pk).update(phase=new, updated_at=timezone.now())
+                PhaseStart.objects.update_or_create(
+                    pilot=pilot, phase=new, defaults={"started_on": timezone.localdate()}
+                )
+            messages.success(
+                request, _("Fase gewijzigd naar %(phase)s.") % {"phase": Phase(new).label}
+            )
+            return redirect(pilot)
+    context = {"pilot": pilot, "form": form, "open_items": open_items}
+    return render(request, "pilots/phase_confirm.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    pilot = _get_pilot_for_editing(request, pk)
+    form = HouseholdForm(request.POST or None, instance=Household(pilot=pilot))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            household = form.save()
+            household.set_commitment(form.cleaned_data["commitment"], by=request.user)
+        messages.success(
+            request, _("Huishouden %(address)s toegevoegd.") % {"address": household.address}
+        )
+        return redirect(pilot)
+    return render(request, "pilots/household_form.html", {"pilot": pilot, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpResponse:
+    pilot = _get_pilot_for_editing(request, pk)
+    household = get_object_or_404(pilot.households, pk=hh)
+    form = HouseholdForm(request.POST or None, instance=household)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in HouseholdForm.Meta.fields}
+        updated = Household.objects.filter(
+            pk=household.pk, version=form.cleaned_data["version"]
+        ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+        if updated:
+            messages.success(
+                request, _("Huishouden %(address)s opgeslagen.") % {"address": household.address}
+            )
+            return redirect(pilot)
+        household = Household.objects.get(pk=household.pk)
+        form = HouseholdForm(instance=household)
+        conflict = _(
+            "Niet opgeslagen: iemand anders heeft dit huishouden intussen gewijzigd. "
+            "Hieronder staan de huidige gegevens; voer uw wijziging opnieuw in."
+        )
+    return render(
+        request,
+        "pilots/household_form.html",
+        {"pilot": pilot, "form": form, "household": household, "conflict": conflict},
+    )

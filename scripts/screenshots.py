@@ -37,6 +37,8 @@ def main() -> None:
             page.wait_for_url("**/pilots/")
             page.screenshot(path=OUT / f"portfolio{suffix}.png", full_page=True)
             page.click("text=Hofje Oudwijk")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)  # plotly draws after the 5 MB bundle is parsed
             page.screenshot(path=OUT / f"pilot{suffix}.png", full_page=True)
             page.close()
         browser.close()

@@ -5,9 +5,15 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import User
 
-from pilots.models import Pilot, Role
+from pilots.models import Household, Pilot, Role
 
-from .factories import GemeenteFactory, MemberFactory, PilotFactory, UserFactory
+from .factories import (
+    GemeenteFactory,
+    HouseholdFactory,
+    MemberFactory,
+    PilotFactory,
+    UserFactory,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -20,7 +26,8 @@ def _fast_password_hashing(settings: object) -> None:
 
 @dataclass
 class Cast:
-    pilot: Pilot  # Utrecht
+    pilot: Pilot  # Utrecht, 18 homes, 12 households in the register
+    household: Household  # one of the pilot's households
     other_pilot: Pilot  # Zeist: invisible to every Utrecht user
     kwartiermaker: User  # kwartiermaker in Utrecht: may edit
     gemeente_utrecht: User  # gemeente staff of the pilot's municipality: may read
@@ -32,8 +39,11 @@ class Cast:
 @pytest.fixture
 def cast(db: None) -> Cast:
     utrecht, zeist = GemeenteFactory(name="Utrecht"), GemeenteFactory(name="Zeist")
+    pilot = PilotFactory(gemeente=utrecht, name="Hofje Oudwijk", homes=18)
+    households = HouseholdFactory.create_batch(12, pilot=pilot)
     return Cast(
-        pilot=PilotFactory(gemeente=utrecht, name="Hofje Oudwijk", homes=18),
+        pilot=pilot,
+        household=households[0],
         other_pilot=PilotFactory(gemeente=zeist, name="Kerckebosch", homes=24),
         kwartiermaker=MemberFactory(
             gemeente=utrecht, role=Role.KWARTIERMAKER, username="kwartiermaker"

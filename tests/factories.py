@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth.models import User
 
-from pilots.models import Gemeente, Membership, Phase, Pilot, Role
+from pilots.models import BuildingType, Gemeente, Household, Membership, Phase, Pilot, Role
 
 PASSWORD = "test-wachtwoord-2026"
 
@@ -65,3 +65,20 @@ class PilotFactory(factory.django.DjangoModelFactory):
     homes = 25
     phase = Phase.KWARTIERMAKEN
     technique = "Bodemlus, cluster"
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    """A 1930s mid-terrace house (CBS tussenwoning) using 1,350 m³ gas a year."""
+
+    class Meta:
+        model = Household
+
+    pilot = factory.SubFactory(PilotFactory)
+    street = "Oudwijkerdwarsstraat"
+    house_number = factory.Sequence(lambda n: n + 1)
+    postcode = "3581LJ"
+    building_type = BuildingType.MID_TERRACE
+    construction_year = 1932
+    floor_area_m2 = 95
+    energy_label = "D"
+    gas_m3_per_year = 1350

@@ -41,6 +41,31 @@ def _pilot(cast: Cast) -> list[object]:
     return [cast.pilot.pk]
 
 
+# Import writes (kwartiermaker only); export reads (the gemeente may download).
+_pilot_editors = {
+    "anonymous": LOGIN,
+    "outsider": 404,
+    "kwartiermaker": 200,
+    "gemeente_utrecht": 403,
+    "gemeente_other": 404,
+    "admin": 404,
+}
+_pilot_readers = {**_pilot_editors, "gemeente_utrecht": 200}
+
+
+def _editors_then(status: int) -> dict[str, int | str]:
+    """Editors get `status` (e.g. a redirect after an invalid inline post), others as editors."""
+    return {**_pilot_editors, "kwartiermaker": status}
+
+
+def _household(cast: Cast) -> list[object]:
+    return [cast.pilot.pk, cast.household.pk]
+
+
+def _milestone(cast: Cast) -> list[object]:
+    return [cast.pilot.pk, cast.pilot.milestones.first().pk]
+
+
 MATRIX = (
     Row("home", "GET", _all(302)),
     Row("login", "GET", _members(302, anonymous=200)),
@@ -65,6 +90,35 @@ MATRIX = (
         args=_pilot,
     ),
     Row("pilots:detail", "POST", _all(405), args=_pilot),
+    # pilot tracking rows (issue 4): empty posts are invalid, so editors see the form again
+    # (200) or, for inline edits without htmx, a redirect back to the pilot page (302).
+    Row("pilots:phase_update", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:phase_update", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:household_create", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:household_create", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:household_edit", "GET", _pilot_editors, args=_household),
+    Row("pilots:household_edit", "POST", _pilot_editors, args=_household),
+    Row("pilots:household_commitment", "GET", _all(405), args=_household),
+    Row("pilots:household_commitment", "POST", _editors_then(302), args=_household),
+    Row("pilots:milestone_update", "GET", _all(405), args=_milestone),
+    Row("pilots:milestone_update", "POST", _editors_then(302), args=_milestone),
+    # juridisch rows
+    Row("juridisch:regime_check", "GET", _members(200)),
+    Row("juridisch:regime_check", "POST", _all(405)),
+    Row("juridisch:organisation_models", "GET", _members(200)),
+    Row("juridisch:organisation_models", "POST", _all(405)),
+    Row("juridisch:gemeente_role", "GET", _members(200)),
+    Row("juridisch:gemeente_role", "POST", _all(405)),
+    # import/export rows
+    Row("pilots:import", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:import", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:import", "PUT", _all(405), args=_pilot),
+    Row("pilots:export", "GET", _pilot_readers, args=lambda cast: [cast.pilot.pk, "csv"]),
+    Row("pilots:export", "GET", _pilot_readers, args=lambda cast: [cast.pilot.pk, "xlsx"]),
+    Row("pilots:export", "POST", _all(405), args=lambda cast: [cast.pilot.pk, "csv"]),
+    Row("pilots:import_template", "GET", _members(200), args=lambda cast: ["csv"]),
+    Row("pilots:import_template", "GET", _members(200), args=lambda cast: ["xlsx"]),
+    Row("pilots:import_template", "POST", _all(405), args=lambda cast: ["csv"]),
 )
 
 CASES = [

@@ -148,7 +148,15 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "beheer-support/")
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    # The two hashes are the inline <style> elements plotly.js 4.1.1 injects (an empty global
+    # sheet filled via insertRule, and MapLibre's sheet); see docs/decisions.md. Recompute
+    # them when plotly.js changes. No 'unsafe-inline'.
+    "style-src": [
+        CSP.SELF,
+        CSP.NONCE,
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+        "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",
+    ],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

@@ -1,9 +1,11 @@
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from pilots.models import Phase
+from pilots.models import Commitment, Phase
 from tests.conftest import Cast
-from tests.factories import PilotFactory
+from tests.factories import HouseholdFactory, PilotFactory
 
 URL = reverse("pilots:list")
 
@@ -66,17 +68,30 @@ def test_htmx_filter_returns_only_the_portfolio_fragment(client: Client, cast: C
     assert "Hofje Oudwijk" in response.text
 
 
-def test_portfolio_does_not_add_queries_per_pilot(
-    client: Client, cast: Cast, django_assert_max_num_queries: object
-) -> None:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_portfolio_does_not_add_queries_per_pilot(client: Client, cast: Cast) -> None:
     client.force_login(cast.kwartiermaker)
     with CaptureQueriesContext(connection) as few:
         client.get(URL)
-    PilotFactory.create_batch(60, gemeente=cast.pilot.gemeente)
+    for pilot in PilotFactory.create_batch(60, gemeente=cast.pilot.gemeente):
+        HouseholdFactory.create_batch(2, pilot=pilot)
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL)
-    assert response.text.count("utrecht-table__row") == 62  # header row + 61 pilots
-    assert len(many) == len(few) <= 10
+    assert response.text.count("utrecht-table__row") == 51  # header row + the first 50 pilots
+    assert len(many) == len(few) <= 12
+
+
+def test_portfolio_pages_beyond_fifty_pilots(client: Client, cast: Cast) -> None:
+    PilotFactory.create_batch(55, gemeente=cast.pilot.gemeente)
+    client.force_login(cast.kwartiermaker)
+    first = client.get(URL, {"sort": "name"})
+    assert "Pagina 1 van 2" in first.text
+    second = client.get(URL, {"sort": "name", "page": 2})
+    assert second.text.count("utrecht-table__row") == 1 + 6
+
+
+def test_portfolio_shows_signed_share_and_next_milestone(client: Client, cast: Cast) -> None:
+    HouseholdFactory.create_batch(9, pilot=cast.pilot, commitment=Commitment.SIGNED)
+    client.force_login(cast.kwartiermaker)
+    response = client.get(URL)
+    assert "50%" in response.text  # 9 of the pilot's 18 homes signed
+    assert "Scope &amp; technisch concept scherp" in response.text  # first open milestone

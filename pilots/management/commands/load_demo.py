@@ -1,10 +1,25 @@
+import random
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 
-from pilots.demo import GEMEENTEN, KOPGROEP_PILOTS, PROEFTUINEN, USERS
-from pilots.models import Gemeente, Membership, Pilot
+from pilots.demo import DEMO_STREETS, GEMEENTEN, KOPGROEP_PILOTS, PROEFTUINEN, USERS, DemoStreet
+from pilots.milestones import ensure_milestones
+from pilots.models import (
+    Commitment,
+    CommitmentChange,
+    Gemeente,
+    Household,
+    Membership,
+    MilestoneStatus,
+    Phase,
+    PhaseStart,
+    Pilot,
+)
 
 
 class Command(BaseCommand):
@@ -42,8 +57,10 @@ class Command(BaseCommand):
                     "description": p.description,
                 },
             )
+        lead = None
         for u in USERS:
             user, _ = User.objects.get_or_create(username=u.username)
+            lead = lead or user
             user.first_name, user.last_name = u.first_name, u.last_name
             user.is_staff = user.is_superuser = u.is_staff
             user.set_password(u.password)
@@ -52,6 +69,13 @@ class Command(BaseCommand):
                 Membership.objects.update_or_create(
                     user=user, gemeente=gemeenten[gemeente], defaults={"role": role}
                 )
+        for pilot in Pilot.objects.filter(
+            name__in=[p.name for p in (*PROEFTUINEN, *KOPGROEP_PILOTS)]
+        ):
+            ensure_milestones(pilot)
+            self._tick_earlier_phases(pilot)
+        for street in DEMO_STREETS:
+            self._households(Pilot.objects.get(name=street.pilot), street, lead)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata geladen: {len(GEMEENTEN)} gemeenten, "
@@ -60,6 +84,70 @@ class Command(BaseCommand):
         )
         for u in USERS:
             self.stdout.write(f"  {u.username:<15} {u.password:<22} {self._describe(u)}")
+
+    @staticmethod
+    def _tick_earlier_phases(pilot: Pilot) -> None:
+        """Milestones of phases a demo pilot has already passed are done."""
+        order = list(Phase.values)
+        passed = order[: order.index(pilot.phase)]
+        # Lead times as in the deck: kwartiermaken about a year, development 1–1.5 years.
+        today = timezone.localdate()
+        for i, phase in enumerate(reversed([*passed, pilot.phase])):
+            PhaseStart.objects.update_or_create(
+                pilot=pilot,
+                phase=phase,
+                defaults={"started_on": today - timedelta(days=120 + 330 * i)},
+            )
+        pilot.milestones.filter(phase__in=passed, status=MilestoneStatus.OPEN).update(
+            status=MilestoneStatus.DONE, done_on=timezone.localdate() - timedelta(days=120)
+        )
+
+    @staticmethod
+    def _households(pilot: Pilot, street: DemoStreet, lead: User) -> None:
+        """Realistic, deterministic households; only for pilots that have none yet."""
+        if pilot.households.exists():
+            return
+        rng = random.Random(pilot.name)
+        now = timezone.now()
+        interested, intent, signed, withdrawn = street.commitment_mix
+        for i in range(pilot.homes):
+            share = i / pilot.homes
+            if share < signed:
+                ladder = [Commitment.INTERESTED, Commitment.INTENT, Commitment.SIGNED]
+            elif share < signed + intent:
+                ladder = [Commitment.INTERESTED, Commitment.INTENT]
+            elif share < signed + intent + interested:
+                ladder = [Commitment.INTERESTED]
+            elif share < signed + intent + interested + withdrawn:
+                ladder = [Commitment.INTERESTED, Commitment.WITHDRAWN]
+            else:
+                ladder = []
+            household = Household.objects.create(
+                pilot=pilot,
+                street=street.street,
+                house_number=2 * i + 1 if i % 2 == 0 else 2 * i,
+                postcode=f"{street.postcode_prefix}{'ABCDEGHJ'[i // 12]}{'KLMNPRST'[i % 8]}",
+                building_type=street.building_type,
+                construction_year=street.construction_year + rng.randint(-3, 3),
+                floor_area_m2=round(street.floor_area_m2 * rng.uniform(0.85, 1.15)),
+                energy_label=street.label if rng.random() < 0.7 else rng.choice("BCDEF"),
+                gas_m3_per_year=round(street.gas_m3 * rng.uniform(0.75, 1.25), -1)
+                if rng.random() < 0.8
+                else None,
+                contact_consent=rng.random() < 0.85,
+                commitment=ladder[-1] if ladder else Commitment.UNKNOWN,
+            )
+            previous = Commitment.UNKNOWN
+            days_ago = rng.randint(100, 180)
+            for step in ladder:
+                CommitmentChange.objects.create(
+                    household=household,
+                    from_status=previous,
+                    to_status=step,
+                    changed_by=lead,
+                    changed_at=now - timedelta(days=days_ago),
+                )
+                previous, days_ago = step, max(1, days_ago - rng.randint(20, 60))
 
     @staticmethod
     def _describe(u: object) -> str:
