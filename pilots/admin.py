@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.http import HttpRequest
 
-from .models import Gemeente, Membership, Pilot
+from .models import CommitmentChange, Gemeente, Household, Membership, Milestone, Pilot
 
 
 class MembershipInline(admin.TabularInline):
@@ -21,6 +22,7 @@ class GemeenteAdmin(admin.ModelAdmin):
 @admin.register(Pilot)
 class PilotAdmin(admin.ModelAdmin):
     list_display = ["name", "gemeente", "neighbourhood", "homes", "phase", "technique"]
+    list_select_related = ["gemeente"]
     list_filter = ["phase", "gemeente"]
     search_fields = ["name", "neighbourhood", "streets", "gemeente__name"]
     autocomplete_fields = ["gemeente"]
@@ -40,3 +42,46 @@ class UserWithMembershipsAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, UserWithMembershipsAdmin)
+
+
+class CommitmentChangeInline(admin.TabularInline):
+    model = CommitmentChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "source", "note"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # The history is append-only and written by set_commitment, never by hand.
+        return False
+
+
+@admin.register(Household)
+class HouseholdAdmin(admin.ModelAdmin):
+    list_display = ["address", "pilot", "building_type", "commitment", "updated_at"]
+    list_filter = ["commitment", "building_type", "pilot__gemeente"]
+    search_fields = ["street", "postcode", "pilot__name"]
+    list_select_related = ["pilot"]
+    autocomplete_fields = ["pilot"]
+    readonly_fields = ["commitment", "version"]
+    inlines = [CommitmentChangeInline]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "pilot", "phase", "status", "done_on", "owner"]
+    list_filter = ["phase", "status", "pilot__gemeente"]
+    search_fields = ["title", "pilot__name", "owner"]
+    list_select_related = ["pilot"]
+    autocomplete_fields = ["pilot"]
+    readonly_fields = ["version"]
+
+
+@admin.register(CommitmentChange)
+class CommitmentChangeAdmin(admin.ModelAdmin):
+    list_display = ["household", "from_status", "to_status", "changed_by", "changed_at", "source"]
+    list_filter = ["source", "to_status"]
+    search_fields = ["household__street", "household__postcode", "note"]
+    list_select_related = ["household", "changed_by"]
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -23,7 +23,7 @@ PURE = {
     "municipal_role",
     "render_docs",
 }
-DJANGO_SIDE = {"apps", "views", "urls", "forms", "models", "admin"}
+DJANGO_SIDE = {"apps", "views", "urls", "forms", "models", "admin", "text_catalog"}
 
 
 def _imports(path: Path) -> set[str]:
