@@ -1,8 +1,12 @@
-"""The app's URLs plus a bare view: the baseline every budget is a ratio of."""
+"""The app's URLs plus two baselines: a fixed string and a bare page rendering base.html."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import include, path
+
+
+def fixed(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok")
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -10,6 +14,7 @@ def bare(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("__bench__/bare/", bare, name="bench_bare"),
+    path("__bench__/fixed/", fixed),
+    path("__bench__/bare/", bare),
     path("", include("warmtenet.urls")),
 ]

@@ -52,27 +52,30 @@ def _get_pilot_for_editing(request: AuthenticatedRequest, pk: int) -> Pilot:
 def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     gemeenten = Gemeente.objects.filter(memberships__user=request.user).distinct()
     form = PortfolioFilterForm(request.GET or None, gemeenten=gemeenten)
-    pilots = form.filter(
-        Pilot.objects.visible_to(request.user)
-        .select_related("gemeente")
-        .annotate(
-            signed=Count("households", filter=Q(households__commitment=Commitment.SIGNED)),
-            intent=Count(
-                "households",
-                filter=Q(households__commitment__in=[Commitment.INTENT, Commitment.SIGNED]),
-            ),
-            last_activity=Max("households__updated_at"),
-        )
-    )
+    pilots = form.filter(Pilot.objects.visible_to(request.user).select_related("gemeente"))
     if not request.GET.get("sort"):
         pilots = pilots.order_by("gemeente__name", "name")
     page = Paginator(pilots, PILOTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Household aggregates only for the pilots on this page: one grouped query, not a join
+    # over every household of every visible pilot.
+    stats = {
+        row["pk"]: row
+        for row in Pilot.objects.filter(pk__in=[p.pk for p in page])
+        .values("pk")
+        .annotate(
+            signed=Count("households", filter=Q(households__commitment=Commitment.SIGNED)),
+            last_activity=Max("households__updated_at"),
+        )
+    }
+    for pilot in page:
+        pilot.signed = stats[pilot.pk]["signed"]
+        pilot.last_activity = stats[pilot.pk]["last_activity"]
     next_milestones = {
         m.pilot_id: m
         for m in Milestone.objects.filter(
             pilot__in=[p.pk for p in page],
             phase=F("pilot__phase"),
-            status__in=["open", "in_progress"],
+            status__in=[MilestoneStatus.OPEN, MilestoneStatus.IN_PROGRESS],
         ).order_by("pilot_id", "-order")
     }
     memberships = list(
