@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.pilot_list, name="list"),
     path("<int:pk>/", views.pilot_detail, name="detail"),
     path("<int:pk>/fase/", views.phase_update, name="phase_update"),
+    path("<int:pk>/juridisch/", views.pilot_regime, name="regime"),
+    path("<int:pk>/juridisch/mijlpaal/", views.regime_milestone, name="regime_milestone"),
     path("<int:pk>/huishoudens/nieuw/", views.household_create, name="household_create"),
     path("<int:pk>/huishoudens/<int:hh>/", views.household_edit, name="household_edit"),
     path(

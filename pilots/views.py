@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from juridisch.forms import RegimeForm
+from juridisch.rules import check_regime
 from warmtenet.http import AuthenticatedRequest
 
 from . import charts
@@ -24,6 +26,7 @@ from .models import (
     Phase,
     PhaseStart,
     Pilot,
+    PilotRegimeFacts,
     Role,
 )
 from .models.household import StaleEdit
@@ -309,3 +312,88 @@ def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpRespo
         "pilots/household_form.html",
         {"pilot": pilot, "form": form, "household": household, "conflict": conflict},
     )
+
+
+def _regime_context(request: AuthenticatedRequest, pilot: Pilot, form: RegimeForm) -> dict:
+    check = check_regime(form.to_facts(), on=timezone.localdate()) if form.is_valid() else None
+    return {
+        "pilot": pilot,
+        "can_edit": pilot.editable_by(request.user),
+        "form": form,
+        "check": check,
+        "existing_milestones": set(pilot.milestones.values_list("title", flat=True)),
+    }
+
+
+def _regime_facts(pilot: Pilot) -> PilotRegimeFacts:
+    try:
+        return pilot.regime_facts
+    except PilotRegimeFacts.DoesNotExist:
+        return PilotRegimeFacts.default_for(pilot)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    pilot = _get_pilot_for_user(request, pk)
+    facts = _regime_facts(pilot)
+    if request.method == "GET":
+        context = _regime_context(request, pilot, RegimeForm(facts.as_form_data()))
+        return render(request, "pilots/pilot_regime.html", {**context, "facts": facts})
+    if not pilot.editable_by(request.user):
+        raise PermissionDenied
+    form = RegimeForm(request.POST)
+    context = _regime_context(request, pilot, form)
+    if form.is_valid():
+        values = {name: form.cleaned_data[name] for name in PilotRegimeFacts.FORM_FIELDS}
+        expected = int(request.POST.get("version") or 0)
+        with transaction.atomic():
+            if facts.pk is None:
+                facts = PilotRegimeFacts.objects.create(pilot=pilot, **values)
+                saved = True
+            else:
+                saved = PilotRegimeFacts.objects.filter(pk=facts.pk, version=expected).update(
+                    **values, version=F("version") + 1
+                )
+        if saved:
+            context["saved"] = True
+        else:
+            context["conflict"] = _(
+                "Niet opgeslagen: iemand anders heeft de feiten intussen gewijzigd. "
+                "Laad de pagina opnieuw om de huidige feiten te zien."
+            )
+    if request.htmx:
+        return render(request, "pilots/pilot_regime.html#pilot-regime", context)
+    if context.get("saved"):
+        messages.success(request, _("De feiten voor de regimecheck zijn opgeslagen."))
+        return redirect("pilots:regime", pk=pilot.pk)
+    facts = _regime_facts(pilot)
+    return render(request, "pilots/pilot_regime.html", {**context, "facts": facts})
+
+
+@require_POST
+@login_required
+def regime_milestone(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Copy a step the regime check names (e.g. 'ontheffing aanvragen') into the milestones."""
+    pilot = _get_pilot_for_editing(request, pk)
+    facts = _regime_facts(pilot)
+    form = RegimeForm(facts.as_form_data())
+    check = check_regime(form.to_facts(), on=timezone.localdate()) if form.is_valid() else None
+    title = request.POST.get("title", "")
+    if check is None or title not in check.milestones:
+        messages.error(request, _("Deze stap hoort niet bij de uitkomst van de regimecheck."))
+        return redirect("pilots:regime", pk=pilot.pk)
+    _milestone, created = Milestone.objects.get_or_create(
+        pilot=pilot,
+        phase=pilot.phase,
+        title=title[:200],
+        defaults={
+            "order": 100,
+            "source": _("WCW-regimecheck (%(rules)s)") % {"rules": check.rule_set.version},
+        },
+    )
+    if created:
+        messages.success(
+            request, _("Mijlpaal ‘%(title)s’ toegevoegd aan de huidige fase.") % {"title": title}
+        )
+    return redirect("pilots:regime", pk=pilot.pk)

@@ -102,6 +102,10 @@ MATRIX = (
     Row("pilots:household_commitment", "POST", _editors_then(302), args=_household),
     Row("pilots:milestone_update", "GET", _all(405), args=_milestone),
     Row("pilots:milestone_update", "POST", _editors_then(302), args=_milestone),
+    Row("pilots:regime", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:regime", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:regime_milestone", "GET", _all(405), args=_pilot),
+    Row("pilots:regime_milestone", "POST", _editors_then(302), args=_pilot),
     # juridisch rows
     Row("juridisch:regime_check", "GET", _members(200)),
     Row("juridisch:regime_check", "POST", _all(405)),

@@ -1,6 +1,7 @@
 from .household import BuildingType, Commitment, CommitmentChange, Household, Tenure
 from .milestone import Milestone, MilestoneStatus, PhaseStart
 from .pilot import Gemeente, Membership, Phase, Pilot, PilotQuerySet, Role, ScaleClass
+from .regime import PilotRegimeFacts
 
 __all__ = [
     "BuildingType",
@@ -13,6 +14,7 @@ __all__ = [
     "MilestoneStatus",
     "Phase",
     "PhaseStart",
+    "PilotRegimeFacts",
     "Pilot",
     "PilotQuerySet",
     "Role",
