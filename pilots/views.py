@@ -389,7 +389,7 @@ def regime_milestone(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         title=title[:200],
         defaults={
             "order": 100,
-            "source": _("WCW-regimecheck (%(rules)s)") % {"rules": check.rule_set.version},
+            "source": f"WCW-regimecheck ({check.rule_set})",
         },
     )
     if created:
