@@ -295,3 +295,9 @@ DEMO_STREETS = (
         (0.50, 0.35, 0.25, 0.0),
     ),
 )
+
+
+# A street link with a known token, so the demo's resident dashboard can be opened from the
+# URL make run prints. Real links get a random token that is shown only once.
+DEMO_STREET_TOKEN = "demo-hofje-oudwijk-straatlink-2026"
+DEMO_CONTACT = ("Kim de Kwartiermaker", "kwartiermaker@voorbeeld.nl", "030 123 45 67")

@@ -32,6 +32,7 @@ from .import_forms import COLUMN_HELP, HouseholdRowForm
 from .imports import (
     MAX_BYTES,
     MAX_ROWS,
+    Action,
     ImportPlan,
     TableError,
     check_households,
@@ -108,26 +109,31 @@ def _household_import(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and request.POST.get("step") == "confirm":
         return _confirm(request, pilot, context)
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
-        context["upload_form"] = form
-        if request.upload_handlers[0].too_large:
-            form.add_error("bestand", _too_large())
-        elif form.is_valid():
-            upload = form.cleaned_data["bestand"]
-            try:
-                rows = read_table(upload)
-            except TableError as error:
-                form.add_error("bestand", str(error))
-            else:
-                plan = check_households(pilot, rows)
-                context.update(_plan_context(plan), file_name=upload.name)
-                if plan.ok:
-                    token = _sign(pilot, request, rows)
-                    if len(token) > MAX_TOKEN_CHARS:
-                        form.add_error("bestand", _too_large())
-                    else:
-                        context["confirm_form"] = ConfirmForm(initial={"token": token})
+        _preview(request, pilot, context)
     return render(request, "pilots/household_import.html", _help_context(context))
+
+
+def _preview(request: AuthenticatedRequest, pilot: Pilot, context: dict) -> None:
+    if request.upload_handlers[0].too_large:
+        context["upload_error"] = _too_large()
+        return
+    form = context["upload_form"] = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return
+    upload = form.cleaned_data["bestand"]
+    try:
+        rows = read_table(upload)
+    except TableError as error:
+        context["upload_error"] = str(error)
+        return
+    plan = check_households(pilot, rows)
+    context.update(_plan_context(plan), file_name=upload.name)
+    if plan.ok:
+        token = _sign(pilot, request, rows)
+        if len(token) > MAX_TOKEN_CHARS:
+            context["upload_error"] = _too_large()
+        else:
+            context["confirm_form"] = ConfirmForm(initial={"token": token})
 
 
 def _confirm(request: AuthenticatedRequest, pilot: Pilot, context: dict) -> HttpResponse:
@@ -181,7 +187,9 @@ def _unsign(pilot: Pilot, request: AuthenticatedRequest, token: str) -> list[dic
 def _plan_context(plan: ImportPlan) -> dict[str, object]:
     return {
         "plan": plan,
-        "preview_rows": plan.rows[:PREVIEW_ROWS],
+        # What will change is what needs checking; unchanged rows only when nothing changes.
+        "preview_rows": [r for r in plan.rows if r.action != Action.UNCHANGED][:PREVIEW_ROWS]
+        or plan.rows[:PREVIEW_ROWS],
         "shown_errors": plan.errors[:SHOWN_ERRORS],
         "hidden_errors": max(0, len(plan.errors) - SHOWN_ERRORS),
     }

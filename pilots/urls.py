@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, link_views, views
 
 app_name = "pilots"
 
@@ -18,6 +18,13 @@ urlpatterns = [
         name="household_commitment",
     ),
     path("<int:pk>/mijlpalen/<int:ms>/", views.milestone_update, name="milestone_update"),
+    path("<int:pk>/bewoners/", link_views.street_links, name="street_links"),
+    path(
+        "<int:pk>/bewoners/<int:link>/intrekken/",
+        link_views.street_link_revoke,
+        name="street_link_revoke",
+    ),
+    path("<int:pk>/huishoudens/<int:hh>/link/", link_views.household_link, name="household_link"),
     # Import and export of households (pilots/import_views.py).
     path("<int:pk>/import/", import_views.household_import, name="import"),
     path("<int:pk>/export.<str:fmt>", import_views.household_export, name="export"),

@@ -1,4 +1,5 @@
 from .household import BuildingType, Commitment, CommitmentChange, Household, Tenure
+from .links import HouseholdLink, StreetLink
 from .milestone import Milestone, MilestoneStatus, PhaseStart
 from .pilot import Gemeente, Membership, Phase, Pilot, PilotQuerySet, Role, ScaleClass
 from .regime import PilotRegimeFacts
@@ -9,6 +10,7 @@ __all__ = [
     "CommitmentChange",
     "Gemeente",
     "Household",
+    "HouseholdLink",
     "Membership",
     "Milestone",
     "MilestoneStatus",
@@ -19,5 +21,6 @@ __all__ = [
     "PilotQuerySet",
     "Role",
     "ScaleClass",
+    "StreetLink",
     "Tenure",
 ]

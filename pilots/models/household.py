@@ -191,6 +191,46 @@ class Household(models.Model):
         self.commitment, self.version = new, current.version + 1
         return change
 
+    @classmethod
+    def set_commitments(
+        cls,
+        changes: list[tuple[Household, str]],
+        *,
+        by: object | None,
+        source: ChangeSource,
+    ) -> int:
+        """Bulk form of set_commitment for imports: one UPDATE per new status, one INSERT.
+
+        The caller holds the rows locked (select_for_update) inside its transaction, so the
+        `from` status read from the instances is the current one.
+        """
+        changes = [(h, Commitment(new)) for h, new in changes if h.commitment != new]
+        if not changes:
+            return 0
+        now = timezone.now()
+        for new in {new for _h, new in changes}:
+            pks = [h.pk for h, n in changes if n == new]
+            cls.objects.filter(pk__in=pks).update(
+                commitment=new, version=F("version") + 1, updated_at=now
+            )
+        CommitmentChange.objects.bulk_create(
+            [
+                CommitmentChange(
+                    household=h,
+                    from_status=h.commitment,
+                    to_status=new,
+                    changed_by=by,
+                    changed_at=now,
+                    source=source,
+                )
+                for h, new in changes
+            ],
+            batch_size=1000,
+        )
+        for h, new in changes:
+            h.commitment, h.version = new, h.version + 1
+        return len(changes)
+
 
 class CommitmentChange(models.Model):
     """Append-only history of a household's commitment; feeds participation over time."""

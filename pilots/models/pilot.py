@@ -136,6 +136,12 @@ class Pilot(models.Model):
         default=70,
         help_text=_("Aandeel woningen dat moet tekenen voor een go; praktijk 60–85%."),
     )
+    # Public contact for residents on the street dashboard (the kwartiermaker's, not a resident's).
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True, default="")
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True, default="")
+    contact_phone = models.CharField(
+        _("telefoon contactpersoon"), max_length=30, blank=True, default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

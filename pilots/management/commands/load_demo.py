@@ -1,3 +1,4 @@
+import hashlib
 import random
 from datetime import timedelta
 
@@ -7,7 +8,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from pilots.demo import DEMO_STREETS, GEMEENTEN, KOPGROEP_PILOTS, PROEFTUINEN, USERS, DemoStreet
+from pilots.demo import (
+    DEMO_CONTACT,
+    DEMO_STREET_TOKEN,
+    DEMO_STREETS,
+    GEMEENTEN,
+    KOPGROEP_PILOTS,
+    PROEFTUINEN,
+    USERS,
+    DemoStreet,
+)
 from pilots.milestones import ensure_milestones
 from pilots.models import (
     Commitment,
@@ -19,6 +29,7 @@ from pilots.models import (
     Phase,
     PhaseStart,
     Pilot,
+    StreetLink,
 )
 
 
@@ -75,7 +86,17 @@ class Command(BaseCommand):
             ensure_milestones(pilot)
             self._tick_earlier_phases(pilot)
         for street in DEMO_STREETS:
-            self._households(Pilot.objects.get(name=street.pilot), street, lead)
+            pilot = Pilot.objects.get(name=street.pilot)
+            self._households(pilot, street, lead)
+            name, email, phone = DEMO_CONTACT
+            Pilot.objects.filter(pk=pilot.pk).update(
+                contact_name=name, contact_email=email, contact_phone=phone
+            )
+        hofje = Pilot.objects.get(name=KOPGROEP_PILOTS[0].name)
+        StreetLink.objects.get_or_create(
+            token_hash=hashlib.sha256(DEMO_STREET_TOKEN.encode()).hexdigest(),
+            defaults={"pilot": hofje, "label": "het hofje aan de Kennedylaan", "created_by": lead},
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata geladen: {len(GEMEENTEN)} gemeenten, "
@@ -84,6 +105,7 @@ class Command(BaseCommand):
         )
         for u in USERS:
             self.stdout.write(f"  {u.username:<15} {u.password:<22} {self._describe(u)}")
+        self.stdout.write(f"  straatdashboard (bewoners): /straat/{DEMO_STREET_TOKEN}/")
 
     @staticmethod
     def _tick_earlier_phases(pilot: Pilot) -> None:

@@ -1,0 +1,84 @@
+"""The only path from households to figures residents see.
+
+Rules (architecture.md, "Privacy threshold"): count first, after every filter; under 10
+households nothing but "nog te weinig deelnemers"; otherwise group sizes rounded to 5 and shares
+in 5-point steps, never per-status counts under 10, minima, maxima or per-household values.
+When one subgroup is suppressed its siblings are merged too, so subtraction reveals nothing.
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .models.household import Commitment
+from .participation import participation
+
+MIN_GROUP = 10
+
+
+@dataclass(frozen=True)
+class TooFew:
+    """Fewer than MIN_GROUP households: show no figures at all."""
+
+
+@dataclass(frozen=True)
+class ResidentSummary:
+    households_rounded: int  # to the nearest 5
+    interested_pct: int  # in steps of 5
+    intent_pct: int
+    signed_pct: int
+    target_pct: int  # the pilot's go threshold (signed share)
+    signed_to_go_pct: int  # how far signed still is from the threshold, in steps of 5
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    label: str
+    households_rounded: int
+    interested_pct: int
+
+
+def _round5(value: float) -> int:
+    return int(5 * round(value / 5))
+
+
+def resident_summary(
+    counts: Mapping[str, int], homes: int, target_pct: int
+) -> ResidentSummary | TooFew:
+    """`counts`: households per commitment, after every filter; `homes`: homes they stand for."""
+    registered = sum(counts.values())
+    if registered < MIN_GROUP:
+        return TooFew()
+    # A street link over part of a pilot: shares are of the households in that part.
+    p = participation(max(homes, registered), counts)
+    interested, intent, signed = (
+        _round5(p.step(c).pct)
+        for c in (Commitment.INTERESTED, Commitment.INTENT, Commitment.SIGNED)
+    )
+    return ResidentSummary(
+        households_rounded=_round5(registered),
+        interested_pct=interested,
+        intent_pct=intent,
+        signed_pct=signed,
+        target_pct=target_pct,
+        signed_to_go_pct=max(0, _round5(target_pct - signed)),
+    )
+
+
+def group_shares(rows: Iterable[tuple[str, str]]) -> tuple[GroupShare, ...] | TooFew:
+    """Interested share per group (e.g. building type), from (group label, commitment) rows.
+
+    If any group has fewer than MIN_GROUP households, all groups are merged into none: showing
+    the others would let a reader subtract them from the total.
+    """
+    groups: dict[str, Counter] = {}
+    for label, commitment in rows:
+        groups.setdefault(label, Counter())[commitment] += 1
+    if not groups or any(sum(c.values()) < MIN_GROUP for c in groups.values()):
+        return TooFew()
+    shares = []
+    for label, counts in sorted(groups.items()):
+        n = sum(counts.values())
+        p = participation(n, counts)
+        shares.append(GroupShare(label, _round5(n), _round5(p.step(Commitment.INTERESTED).pct)))
+    return tuple(shares)

@@ -1,0 +1,111 @@
+"""Pages for residents: reached by token links only, no account, no cookies on the dashboard."""
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from .models import Commitment, HouseholdLink, MilestoneStatus, Phase, StreetLink
+from .models.household import ChangeSource
+from .privacy import TooFew, resident_summary
+from .ratelimit import rate_limited
+
+# What a resident may choose on the personal page (the kwartiermaker records contracts).
+RESIDENT_CHOICES = (Commitment.INTERESTED, Commitment.INTENT, Commitment.WITHDRAWN)
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _not_found(request: HttpRequest) -> HttpResponse:
+    # Unknown, expired and revoked tokens look the same.
+    return _private(render(request, "resident/not_found.html", status=404))
+
+
+def _lang(request: HttpRequest) -> str:
+    return "en" if request.GET.get("lang") == "en" else ""
+
+
+@require_safe
+@never_cache
+@rate_limited("street", per_minute=120)
+def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
+    link = StreetLink.objects.select_related("pilot", "pilot__gemeente").by_token(token)
+    if link is None:
+        return _not_found(request)
+    pilot = link.pilot
+    counts = dict(link.households().values_list("commitment").annotate(n=Count("pk")).order_by())
+    homes = pilot.homes if not link.street else 0  # a street's share is of its own households
+    summary = resident_summary(counts, homes=homes, target_pct=pilot.participation_target_pct)
+    phase_order = list(Phase.values)
+    steps = pilot.milestones.filter(phase=pilot.phase).exclude(
+        status=MilestoneStatus.NOT_APPLICABLE
+    )
+    context = {
+        "link": link,
+        "pilot": pilot,
+        "summary": None if isinstance(summary, TooFew) else summary,
+        "steps": list(steps.values("title", "status", "done_on")),
+        "phases": [
+            {
+                "label": label,
+                "current": value == pilot.phase,
+                "done": phase_order.index(value) < phase_order.index(pilot.phase),
+            }
+            for value, label in Phase.choices
+        ],
+        "lang": _lang(request),
+    }
+    return _private(render(request, "resident/street_dashboard.html", context))
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@rate_limited("household", per_minute=30)
+def household_page(request: HttpRequest, token: str) -> HttpResponse:
+    link = HouseholdLink.objects.select_related("household", "household__pilot").by_token(token)
+    if link is None:
+        return _not_found(request)
+    household = link.household
+    error = ""
+    if request.method == "POST":
+        choice = request.POST.get("commitment", "")
+        if choice not in RESIDENT_CHOICES:
+            error = _("Kies een van de mogelijkheden.")
+        else:
+            # Setting the same choice twice records nothing: a double submit is harmless.
+            household.set_commitment(choice, by=None, source=ChangeSource.RESIDENT)
+            url = redirect("bewoners:household_done", token=token).url
+            return redirect(f"{url}?lang=en" if _lang(request) else url)
+    context = {
+        "household": household,
+        "pilot": household.pilot,
+        "choices": [(c.value, c.label) for c in RESIDENT_CHOICES],
+        "error": error,
+        "lang": _lang(request),
+        "token": token,
+    }
+    return _private(
+        render(request, "resident/household.html", context, status=400 if error else 200)
+    )
+
+
+@require_safe
+@never_cache
+def household_done(request: HttpRequest, token: str) -> HttpResponse:
+    link = HouseholdLink.objects.select_related("household", "household__pilot").by_token(token)
+    if link is None:
+        return _not_found(request)
+    context = {
+        "household": link.household,
+        "pilot": link.household.pilot,
+        "lang": _lang(request),
+        "token": token,
+    }
+    return _private(render(request, "resident/household_done.html", context))
