@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.utils import timezone
 
-from pilots.models import Household, Pilot, Role
+from pilots.models import Household, HouseholdLink, Pilot, Role, StreetLink
 
 from .factories import (
     GemeenteFactory,
@@ -24,6 +26,12 @@ def _fast_password_hashing(settings: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Rate-limit counters live in the cache; every test starts with none.
+    cache.clear()
+
+
 @dataclass
 class Cast:
     pilot: Pilot  # Utrecht, 18 homes, 12 households in the register
@@ -34,6 +42,10 @@ class Cast:
     gemeente_other: User  # another municipality: 404
     outsider: User  # logged in, no membership at all
     admin: User  # Django staff for support; no membership, so no pilots
+    street_link: StreetLink  # live dashboard link of the pilot
+    street_token: str  # its raw token; a resident holds only this
+    household_token: str  # raw personal link of `household`
+    revoked_token: str  # a revoked street link of the pilot
 
 
 @pytest.fixture
@@ -41,6 +53,10 @@ def cast(db: None) -> Cast:
     utrecht, zeist = GemeenteFactory(name="Utrecht"), GemeenteFactory(name="Zeist")
     pilot = PilotFactory(gemeente=utrecht, name="Hofje Oudwijk", homes=18)
     households = HouseholdFactory.create_batch(12, pilot=pilot)
+    street_link, street_token = StreetLink.issue(pilot, created_by=None, label="het hofje")
+    revoked, revoked_token = StreetLink.issue(pilot, created_by=None, label="oud")
+    StreetLink.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now())
+    _personal, household_token = HouseholdLink.issue(households[0])
     return Cast(
         pilot=pilot,
         household=households[0],
@@ -54,6 +70,10 @@ def cast(db: None) -> Cast:
         gemeente_other=MemberFactory(gemeente=zeist, role=Role.GEMEENTE, username="gemeente_other"),
         outsider=UserFactory(username="outsider"),
         admin=UserFactory(username="admin", is_staff=True, is_superuser=True),
+        street_link=street_link,
+        street_token=street_token,
+        household_token=household_token,
+        revoked_token=revoked_token,
     )
 
 

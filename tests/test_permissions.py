@@ -17,7 +17,7 @@ from .conftest import Cast
 ROLES = ("anonymous", "outsider", "kwartiermaker", "gemeente_utrecht", "gemeente_other", "admin")
 LOGIN = "login"
 # Namespaces that are ours; Django's admin has its own permission system and tests.
-OUR_NAMESPACES = ("", "pilots", "techniek", "juridisch")
+OUR_NAMESPACES = ("", "pilots", "techniek", "juridisch", "bewoners")
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,10 @@ def _editors_then(status: int) -> dict[str, int | str]:
 
 def _household(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.household.pk]
+
+
+def _link(cast: Cast) -> list[object]:
+    return [cast.pilot.pk, cast.street_link.pk]
 
 
 def _milestone(cast: Cast) -> list[object]:
@@ -106,6 +110,21 @@ MATRIX = (
     Row("pilots:regime", "POST", _pilot_editors, args=_pilot),
     Row("pilots:regime_milestone", "GET", _all(405), args=_pilot),
     Row("pilots:regime_milestone", "POST", _editors_then(302), args=_pilot),
+    # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
+    Row("pilots:street_links", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:street_links", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:street_link_revoke", "GET", _all(405), args=_link),
+    Row("pilots:street_link_revoke", "POST", _editors_then(302), args=_link),
+    Row("pilots:household_link", "GET", _all(405), args=_household),
+    Row("pilots:household_link", "POST", _pilot_editors, args=_household),
+    Row("bewoners:street_dashboard", "GET", _all(200), args=lambda c: [c.street_token]),
+    Row("bewoners:street_dashboard", "GET", _all(404), args=lambda c: [c.revoked_token]),
+    Row("bewoners:street_dashboard", "POST", _all(405), args=lambda c: [c.street_token]),
+    Row("bewoners:household", "GET", _all(200), args=lambda c: [c.household_token]),
+    Row("bewoners:household", "GET", _all(404), args=lambda c: [c.street_token]),
+    Row("bewoners:household", "POST", _all(400), args=lambda c: [c.household_token]),
+    Row("bewoners:household_done", "GET", _all(200), args=lambda c: [c.household_token]),
+    Row("bewoners:household_done", "GET", _all(404), args=lambda c: [c.revoked_token]),
     # juridisch rows
     Row("juridisch:regime_check", "GET", _members(200)),
     Row("juridisch:regime_check", "POST", _all(405)),
@@ -113,6 +132,11 @@ MATRIX = (
     Row("juridisch:organisation_models", "POST", _all(405)),
     Row("juridisch:gemeente_role", "GET", _members(200)),
     Row("juridisch:gemeente_role", "POST", _all(405)),
+    # techniek rows
+    Row("techniek:concepts", "GET", _members(200)),
+    Row("techniek:concepts", "POST", _all(405)),
+    Row("techniek:quickscan", "GET", _members(200)),
+    Row("techniek:quickscan", "POST", _all(405)),
     # import/export rows
     Row("pilots:import", "GET", _pilot_editors, args=_pilot),
     Row("pilots:import", "POST", _pilot_editors, args=_pilot),
