@@ -7,6 +7,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from juridisch.organisation import OrgModel
+from techniek.calc import CATALOGUE, Concept
+
 
 class Gemeente(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -82,6 +85,19 @@ class Phase(models.TextChoices):
     EXPLOITATIE = "exploitatie", _("Exploitatie")
 
 
+# Concepts a pilot can choose: the engine's catalogue without the per-home references.
+NETWORK_CONCEPTS = [
+    (c.value, CATALOGUE[c].name_nl)
+    for c in Concept
+    if c not in (Concept.GAS_BOILER, Concept.INDIVIDUAL_AIR_HP, Concept.HYBRID_HP)
+]
+ORG_MODELS = [
+    (OrgModel.ZELFBEHEER.value, _("Zelfbeheer met individuele financiering")),
+    (OrgModel.COOPERATIE.value, _("Lokale energiecoöperatie")),
+    (OrgModel.MARKTPARTNER.value, _("Marktpartner / ESCO")),
+]
+
+
 class PilotQuerySet(models.QuerySet["Pilot"]):
     def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> PilotQuerySet:
         if not user.is_authenticated:
@@ -135,6 +151,27 @@ class Pilot(models.Model):
         _("participatiedoel (%)"),
         default=70,
         help_text=_("Aandeel woningen dat moet tekenen voor een go; praktijk 60–85%."),
+    )
+    # The technical concept and organisation model the pilot works towards (blank: not yet).
+    concept = models.CharField(
+        _("gekozen concept"), max_length=32, blank=True, default="", choices=NETWORK_CONCEPTS
+    )
+    org_model = models.CharField(
+        _("organisatiemodel"), max_length=16, blank=True, default="", choices=ORG_MODELS
+    )
+    # Site facts the concept comparison needs; None/False: unknown or not available.
+    street_length_m = models.PositiveIntegerField(
+        _("straatlengte (m)"),
+        null=True,
+        blank=True,
+        help_text=_("Lengte van de straat of het tracé langs de deelnemende woningen."),
+    )
+    surface_water = models.BooleanField(_("oppervlaktewater in de buurt"), default=False)
+    aquifer_suitable = models.BooleanField(
+        _("bodem geschikt voor WKO"), null=True, blank=True, default=None
+    )
+    waste_heat_kw = models.PositiveIntegerField(
+        _("beschikbare restwarmte (kW)"), default=0, blank=True
     )
     # Public contact for residents on the street dashboard (the kwartiermaker's, not a resident's).
     contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True, default="")
