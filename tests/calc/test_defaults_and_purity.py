@@ -11,7 +11,12 @@ import pytest
 
 import techniek.calc
 from techniek.calc import DEFAULTS, assumption_rows, with_overrides
+from techniek.calc.business_case import assumption_rows as business_case_assumption_rows
 from techniek.calc.defaults import Sourced
+from techniek.calc.financing import FinancingParams
+from techniek.calc.prices import PricesParams
+from techniek.calc.sensitivity import SensitivityParams
+from techniek.calc.subsidies import SubsidyParams
 
 CALC = Path(techniek.calc.__file__).parent
 MODULES = [
@@ -35,8 +40,12 @@ def test_there_are_params_classes_to_check():
         "CostParams",
         "DemandParams",
         "EnergyParams",
+        "FinancingParams",
         "HeatPumpParams",
+        "PricesParams",
+        "SensitivityParams",
         "SizingParams",
+        "SubsidyParams",
     }
 
 
@@ -54,12 +63,25 @@ def test_every_params_field_carries_its_source(cls):
         assert sourced.low <= sourced.value <= sourced.high, name
 
 
+ENGINE_PARAMS = [type(getattr(DEFAULTS, group.name)) for group in dataclasses.fields(DEFAULTS)]
+BUSINESS_CASE_PARAMS = [PricesParams, SubsidyParams, FinancingParams]
+
+
 def test_assumption_rows_list_every_parameter_once():
     rows = assumption_rows()
-    expected = sum(len(dataclasses.fields(cls)) for cls in PARAMS)
+    expected = sum(len(dataclasses.fields(cls)) for cls in ENGINE_PARAMS)
     assert len(rows) == len({row.key for row in rows}) == expected
     assert not any(row.overridden for row in rows)
     assert any(not row.sourced.confirmed for row in rows)  # the table must show what to check
+
+
+def test_business_case_assumption_rows_list_every_parameter_once():
+    rows = business_case_assumption_rows()
+    expected = sum(len(dataclasses.fields(cls)) for cls in BUSINESS_CASE_PARAMS)
+    assert len(rows) == len({row.key for row in rows}) == expected
+    assert not any(row.overridden for row in rows)
+    # Every Params class is in one of the two tables, except the analysis settings.
+    assert set(PARAMS) == set(ENGINE_PARAMS) | set(BUSINESS_CASE_PARAMS) | {SensitivityParams}
 
 
 def test_override_changes_one_value_and_is_marked():
