@@ -1,49 +1,272 @@
-"""Chart specs for the pilot page: plotly figures as plain JSON, drawn by static/js/charts.js.
+"""Chart specs: one neutral description per chart, drawn by plotly on the page
+(`to_plotly`, via static/js/charts.js) and as static SVG in the PDF (pilots/report_charts.py).
 
-Plain dicts in plotly's figure schema instead of graph_objects: go.Figure validates every
-property and cost ~20 ms per chart on the pilot page (bench/run.py); the schema is the same.
+Plotly figures are plain dicts in plotly's schema instead of graph_objects: go.Figure validates
+every property and cost ~20 ms per chart (bench/run.py); tests validate the dicts with go.Figure.
 SVG traces only and no mode bar, so the strict CSP bundle draws them.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .participation import MonthPoint
 
-COLOURS = {"interested": "#8fb8de", "intent": "#3d7ab8", "signed": "#154273"}
+COLOURS = {
+    "interested": "#8fb8de",
+    "intent": "#3d7ab8",
+    "signed": "#154273",
+    "network": "#154273",
+    "gas": "#b54708",
+    "air_hp": "#667085",
+    "capital": "#154273",
+    "energy": "#3d7ab8",
+    "om": "#8fb8de",
+    "fixed": "#d0d5dd",
+    "connection": "#f2f4f7",
+    "low": "#3d7ab8",
+    "high": "#b54708",
+}
 
 
-def _layout(**extra: object) -> dict:
-    return {
-        "margin": {"l": 48, "r": 16, "t": 40, "b": 32},
-        "height": 260,
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    colour: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A vertical reference line at x, e.g. the current signed share."""
+
+    x: float
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    kind: Literal["line", "bar", "stacked_bar", "hbar"]
+    title: str
+    categories: tuple[str, ...] | tuple[float, ...]
+    series: tuple[Series, ...]
+    y_title: str = ""
+    x_title: str = ""
+    y_suffix: str = ""
+    markers: tuple[Marker, ...] = field(default=())
+
+
+def _f(value: Decimal | float) -> float:
+    return round(float(value), 2)
+
+
+def participation_trend(points: Sequence[MonthPoint]) -> ChartSpec:
+    return ChartSpec(
+        kind="line",
+        title=_("Participatie over de laatste zes maanden"),
+        categories=tuple(date_format(p.month, "M Y") for p in points),
+        series=(
+            Series(
+                _("Geïnteresseerd of verder"),
+                tuple(round(p.interested_pct, 1) for p in points),
+                COLOURS["interested"],
+            ),
+            Series(
+                _("Intentie of verder"),
+                tuple(round(p.intent_pct, 1) for p in points),
+                COLOURS["intent"],
+            ),
+            Series(_("Getekend"), tuple(round(p.signed_pct, 1) for p in points), COLOURS["signed"]),
+        ),
+        y_suffix="%",
+    )
+
+
+def monthly_costs(case: object) -> ChartSpec:
+    options = (case.household.network, case.household.gas, case.household.air_hp)
+    parts = (
+        ("capital", _("Kapitaal en afschrijving"), "capital_eur_per_month"),
+        ("energy", _("Energie"), "energy_eur_per_month"),
+        ("om", _("Onderhoud"), "om_eur_per_month"),
+        ("fixed", _("Vaste kosten"), "fixed_eur_per_month"),
+        ("connection", _("Elektriciteitsaansluiting"), "electricity_connection_eur_per_month"),
+    )
+    return ChartSpec(
+        kind="stacked_bar",
+        title=_("Maandlasten per woning, jaar 1 (incl. btw)"),
+        categories=(_("Warmtenet"), _("Blijven op gas"), _("Eigen lucht-warmtepomp")),
+        series=tuple(
+            Series(name, tuple(_f(getattr(o.monthly, attr)) for o in options), COLOURS[key])
+            for key, name, attr in parts
+        ),
+        y_title=_("€ per maand"),
+    )
+
+
+def cumulative_cash_flow(case: object) -> ChartSpec:
+    return ChartSpec(
+        kind="line",
+        title=_("Cumulatieve kasstroom van het project"),
+        categories=tuple(float(r.year) for r in case.cash_flows),
+        series=(
+            Series(
+                _("Cumulatief (nominaal)"),
+                tuple(_f(r.cumulative_project_eur) for r in case.cash_flows),
+                COLOURS["network"],
+            ),
+        ),
+        x_title=_("jaar"),
+        y_title="€",
+    )
+
+
+def participation_curve(sweep: object, signed_pct: float, intent_pct: float) -> ChartSpec:
+    points = sweep.points
+    markers = [
+        Marker(round(signed_pct, 1), _("nu getekend"), COLOURS["signed"]),
+        Marker(round(intent_pct, 1), _("nu intentie of verder"), COLOURS["intent"]),
+    ]
+    if sweep.break_even is not None:
+        markers.append(
+            Marker(round(sweep.break_even.participation_pct, 1), _("break-even"), COLOURS["gas"])
+        )
+    return ChartSpec(
+        kind="line",
+        title=_("Maandlasten per deelnemende woning naar deelname"),
+        categories=tuple(float(p.participation_pct) for p in points),
+        series=(
+            Series(
+                _("Warmtenet"), tuple(_f(p.network_monthly_eur) for p in points), COLOURS["network"]
+            ),
+            Series(
+                _("Blijven op gas"), tuple(_f(p.gas_monthly_eur) for p in points), COLOURS["gas"]
+            ),
+        ),
+        x_title=_("deelname (% van de woningen)"),
+        y_title=_("€ per maand"),
+        markers=tuple(markers),
+    )
+
+
+def tornado_chart(result: object, labels: dict[str, str]) -> ChartSpec:
+    bars = result.bars
+    return ChartSpec(
+        kind="hbar",
+        title=_("Gevoeligheid: verschil met gas per maand"),
+        categories=tuple(labels[b.parameter] for b in bars),
+        series=(
+            Series(
+                _("laag"), tuple(_f(b.low_vs_gas_delta_eur_per_month) for b in bars), COLOURS["low"]
+            ),
+            Series(
+                _("hoog"),
+                tuple(_f(b.high_vs_gas_delta_eur_per_month) for b in bars),
+                COLOURS["high"],
+            ),
+        ),
+        x_title=_("€ per maand t.o.v. de basis"),
+    )
+
+
+def investment_breakdown(case: object, labels: dict[str, str]) -> ChartSpec:
+    totals: dict[str, float] = {}
+    for line in case.investment_lines:
+        key = str(labels.get(str(line.category), str(line.category)))
+        totals[key] = totals.get(key, 0.0) + float(line.capex_eur)
+    return ChartSpec(
+        kind="bar",
+        title=_("Investering naar onderdeel"),
+        categories=tuple(totals),
+        series=(
+            Series(_("Investering"), tuple(round(v) for v in totals.values()), COLOURS["network"]),
+        ),
+        y_title="€",
+    )
+
+
+def to_plotly(spec: ChartSpec) -> dict:
+    layout: dict = {
+        "margin": {"l": 64, "r": 16, "t": 40, "b": 48},
+        "height": 300,
         "font": {"family": "Noto Sans Variable, Arial, sans-serif", "size": 13},
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        **extra,
+        "xaxis": {"title": {"text": spec.x_title}},
+        "yaxis": {"title": {"text": spec.y_title}, "ticksuffix": spec.y_suffix},
+        "separators": ",.",
     }
-
-
-def participation_trend(points: Sequence[MonthPoint]) -> dict:
-    months = [date_format(p.month, "M Y") for p in points]
-    series = (
-        ("interested", _("Geïnteresseerd of verder"), [p.interested_pct for p in points]),
-        ("intent", _("Intentie of verder"), [p.intent_pct for p in points]),
-        ("signed", _("Getekend"), [p.signed_pct for p in points]),
-    )
-    data = [
+    cats = list(spec.categories)
+    if spec.kind == "hbar":
+        data = [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "y": cats,
+                "x": list(s.values),
+                "name": s.name,
+                "marker": {"color": s.colour},
+            }
+            for s in spec.series
+        ]
+        layout["barmode"] = "overlay"
+        layout["yaxis"] = {"autorange": "reversed", "automargin": True}
+        layout["xaxis"] = {"title": {"text": spec.x_title}, "zeroline": True}
+    elif spec.kind in ("bar", "stacked_bar"):
+        data = [
+            {
+                "type": "bar",
+                "x": cats,
+                "y": list(s.values),
+                "name": s.name,
+                "marker": {"color": s.colour},
+            }
+            for s in spec.series
+        ]
+        layout["barmode"] = "stack" if spec.kind == "stacked_bar" else "group"
+    else:
+        data = [
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": cats,
+                "y": list(s.values),
+                "name": s.name,
+                "line": {"color": s.colour, "width": 3},
+            }
+            for s in spec.series
+        ]
+    if spec.y_suffix == "%":
+        layout["yaxis"]["range"] = [0, 100]
+    layout["shapes"] = [
         {
-            "type": "scatter",
-            "x": months,
-            "y": [round(v, 1) for v in values],
-            "name": name,
-            "mode": "lines+markers",
-            "line": {"color": COLOURS[key], "width": 3},
-            "hovertemplate": "%{y:.0f}%<extra>" + name + "</extra>",
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": m.x,
+            "x1": m.x,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": m.colour, "dash": "dash", "width": 2},
         }
-        for key, name, values in series
+        for m in spec.markers
     ]
-    return {"data": data, "layout": _layout(yaxis={"range": [0, 100], "ticksuffix": "%"})}
+    layout["annotations"] = [
+        {
+            "x": m.x,
+            "xref": "x",
+            "y": 1,
+            "yref": "paper",
+            "text": m.label,
+            "showarrow": False,
+            "yanchor": "bottom",
+            "font": {"color": m.colour, "size": 11},
+        }
+        for m in spec.markers
+    ]
+    return {"data": data, "layout": layout}

@@ -14,7 +14,7 @@ from juridisch.forms import RegimeForm
 from juridisch.rules import check_regime
 from warmtenet.http import AuthenticatedRequest
 
-from . import charts
+from . import audit, case_labels, charts
 from .forms import CommitmentForm, HouseholdForm, MilestoneForm, PhaseForm, PortfolioFilterForm
 from .models import (
     Commitment,
@@ -31,6 +31,7 @@ from .models import (
 )
 from .models.household import StaleEdit
 from .participation import lead_times, over_time, participation
+from .scenario import ScenarioForm, pilot_result
 
 HOUSEHOLDS_PER_PAGE = 50
 PILOTS_PER_PAGE = 50
@@ -141,7 +142,9 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "pilot": pilot,
         "can_edit": pilot.editable_by(request.user),
         "participation": part,
-        "trend_chart": charts.participation_trend(over_time(pilot.homes, history, today)),
+        "trend_chart": charts.to_plotly(
+            charts.participation_trend(over_time(pilot.homes, history, today))
+        ),
         "phases": phases,
         "current_phase": next(p for p in phases if p["current"]),
         "households": households,
@@ -220,6 +223,7 @@ def milestone_update(request: AuthenticatedRequest, pk: int, ms: int) -> HttpRes
                 version=F("version") + 1,
                 updated_at=timezone.now(),
             )
+            audit.log_update(milestone, form.initial, form.cleaned_data, rows=updated)
         milestone = Milestone.objects.get(pk=milestone.pk)
         if not updated:
             conflict = _(
@@ -296,6 +300,7 @@ def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpRespo
         updated = Household.objects.filter(
             pk=household.pk, version=form.cleaned_data["version"]
         ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+        audit.log_update(household, form.initial, fields, rows=updated)
         if updated:
             messages.success(
                 request, _("Huishouden %(address)s opgeslagen.") % {"address": household.address}
@@ -355,6 +360,7 @@ def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 saved = PilotRegimeFacts.objects.filter(pk=facts.pk, version=expected).update(
                     **values, version=F("version") + 1
                 )
+                audit.log_update(facts, facts, values, rows=saved)
         if saved:
             context["saved"] = True
         else:
@@ -397,3 +403,65 @@ def regime_milestone(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             request, _("Mijlpaal ‘%(title)s’ toegevoegd aan de huidige fase.") % {"title": title}
         )
     return redirect("pilots:regime", pk=pilot.pk)
+
+
+def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
+    form = ScenarioForm(request.GET or None, initial=ScenarioForm.initial_for(pilot))
+    if not request.GET:
+        form = ScenarioForm(ScenarioForm.initial_for(pilot))
+    result = charts_ = None
+    if form.is_valid():
+        result = pilot_result(pilot, form.to_scenario(), timezone.localdate())
+        p = result.participation
+        charts_ = {
+            "monthly": charts.to_plotly(charts.monthly_costs(result.case)),
+            "cash_flow": charts.to_plotly(charts.cumulative_cash_flow(result.case)),
+            "participation": charts.to_plotly(
+                charts.participation_curve(
+                    result.sweep,
+                    p.step(Commitment.SIGNED).pct,
+                    p.step(Commitment.INTENT).pct,
+                )
+            ),
+            "tornado": charts.to_plotly(charts.tornado_chart(result.tornado, case_labels.TORNADO)),
+            "investment": charts.to_plotly(
+                charts.investment_breakdown(result.case, case_labels.CATEGORIES)
+            ),
+        }
+    return {
+        "pilot": pilot,
+        "can_edit": pilot.editable_by(request.user),
+        "form": form,
+        "result": result,
+        "charts": charts_,
+        "labels": case_labels,
+        "query": request.GET.urlencode(),
+    }
+
+
+@require_safe
+@login_required
+def business_case(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    pilot = _get_pilot_for_user(request, pk)
+    template = "pilots/pilot_business_case.html"
+    if request.htmx.target == "business-case":
+        template += "#business-case"
+    return render(request, template, _business_case_context(request, pilot))
+
+
+@require_POST
+@login_required
+def choose_scenario(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Store the concept and organisation model of the scenario as the pilot's choice."""
+    pilot = _get_pilot_for_editing(request, pk)
+    form = ScenarioForm(request.POST)
+    if form.is_valid():
+        Pilot.objects.filter(pk=pilot.pk).update(
+            concept=form.cleaned_data["concept"],
+            org_model=form.cleaned_data["org_model"],
+            updated_at=timezone.now(),
+        )
+        messages.success(request, _("Concept en organisatiemodel vastgelegd voor deze pilot."))
+    else:
+        messages.error(request, _("Kies een geldig concept en organisatiemodel."))
+    return redirect("pilots:business_case", pk=pilot.pk)

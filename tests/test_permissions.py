@@ -110,6 +110,11 @@ MATRIX = (
     Row("pilots:regime", "POST", _pilot_editors, args=_pilot),
     Row("pilots:regime_milestone", "GET", _all(405), args=_pilot),
     Row("pilots:regime_milestone", "POST", _editors_then(302), args=_pilot),
+    # business case (issue 6)
+    Row("pilots:business_case", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:business_case", "POST", _all(405), args=_pilot),
+    Row("pilots:choose_scenario", "GET", _all(405), args=_pilot),
+    Row("pilots:choose_scenario", "POST", _editors_then(302), args=_pilot),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
     Row("pilots:street_links", "GET", _pilot_readers, args=_pilot),
     Row("pilots:street_links", "POST", _pilot_editors, args=_pilot),

@@ -1,0 +1,173 @@
+"""One pilot, one scenario, one result: the object the business-case page and the PDF share.
+
+The scenario lives in the query string (and the PDF link carries it); nothing is cached, a run
+for 1,500 homes takes milliseconds. `fingerprint` is printed on page and PDF so a printout can
+be matched with a screen.
+"""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from techniek.calc import CATALOGUE, Concept, ConceptResult, run_concept
+from techniek.calc.business_case import BusinessCase, compare_models, run
+from techniek.calc.financing import OrgModel, default_financing
+from techniek.calc.prices import PricesParams
+from techniek.calc.references import References, references_for
+from techniek.calc.sensitivity import ParticipationSweep, Tornado, participation_sweep, tornado
+from techniek.calc.subsidies import SubsidyInput
+
+from .calc_inputs import PilotInputs, pilot_inputs
+from .models import Commitment, Pilot
+from .models.pilot import NETWORK_CONCEPTS, ORG_MODELS
+from .participation import Participation, participation
+
+CALC_VERSION = "2026.11-1"  # bump when a formula or default changes
+
+
+class ScenarioForm(forms.Form):
+    concept = forms.ChoiceField(label=_("Concept"), choices=NETWORK_CONCEPTS)
+    org_model = forms.ChoiceField(label=_("Organisatiemodel"), choices=ORG_MODELS)
+    isde = forms.BooleanField(label=_("ISDE-subsidie"), required=False)
+    wis = forms.BooleanField(label=_("WIS-subsidie (als de voorwaarden gelden)"), required=False)
+    warmtefonds = forms.BooleanField(label=_("Lening Warmtefonds"), required=False)
+    income_below_limit = forms.BooleanField(
+        label=_("Inkomen onder de grens van het Warmtefonds (0% rente)"), required=False
+    )
+
+    @classmethod
+    def initial_for(cls, pilot: Pilot) -> dict[str, object]:
+        return {
+            "concept": pilot.concept or default_concept(pilot),
+            "org_model": pilot.org_model or OrgModel.COOPERATIE.value,
+            "isde": True,
+            "wis": True,
+            "warmtefonds": True,
+            "income_below_limit": False,
+        }
+
+    def to_scenario(self) -> "Scenario":
+        d = self.cleaned_data
+        return Scenario(
+            concept=d["concept"],
+            org_model=d["org_model"],
+            isde=d["isde"],
+            wis=d["wis"],
+            warmtefonds=d["warmtefonds"],
+            income_below_limit=d["income_below_limit"],
+        )
+
+
+def default_concept(pilot: Pilot) -> str:
+    # The seed deck's key choice for a mini network is bodemlus; larger pilots start from WKO.
+    return (
+        Concept.BODEMLUS_CLUSTER.value if pilot.homes <= 50 else Concept.COLLECTIVE_MT_AIR_HP.value
+    )
+
+
+@dataclass(frozen=True)
+class Scenario:
+    concept: str
+    org_model: str
+    isde: bool = True
+    wis: bool = True
+    warmtefonds: bool = True
+    income_below_limit: bool = False
+
+    @classmethod
+    def for_pilot(cls, pilot: Pilot) -> "Scenario":
+        form = ScenarioForm(ScenarioForm.initial_for(pilot))
+        form.is_valid()
+        return form.to_scenario()
+
+    def subsidies(self) -> SubsidyInput:
+        return SubsidyInput(
+            isde=self.isde,
+            wis=self.wis,
+            warmtefonds=self.warmtefonds,
+            income_below_limit=self.income_below_limit,
+        )
+
+
+@dataclass(frozen=True)
+class PilotResult:
+    pilot_id: int
+    scenario: Scenario
+    inputs: PilotInputs
+    concept_name: str
+    technical: ConceptResult
+    case: BusinessCase
+    models: tuple[BusinessCase, ...]  # zelfbeheer, coöperatie, marktpartner
+    sweep: ParticipationSweep
+    tornado: Tornado
+    participation: Participation
+    references: References
+    fingerprint: str
+    calc_version: str
+    computed_on: date
+
+
+def _fingerprint(pilot: Pilot, scenario: Scenario, inputs: PilotInputs) -> str:
+    payload = json.dumps(
+        {
+            "pilot": pilot.pk,
+            "homes": pilot.homes,
+            "scenario": asdict(scenario),
+            "households": [asdict(h) for h in inputs.households],
+            "site": asdict(inputs.site),
+            "version": CALC_VERSION,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
+    inputs = pilot_inputs(pilot)
+    concept = Concept(scenario.concept)
+    technical = run_concept(inputs.households, inputs.site, concept)
+    refs = references_for(inputs.households, inputs.site)
+    prices, subsidies = PricesParams(), scenario.subsidies()
+    financing = default_financing(OrgModel(scenario.org_model))
+    participants = len(inputs.households)
+    case = run(technical, financing, prices, subsidies, participants, references=refs)
+    models = compare_models(technical, prices, subsidies, participants, references=refs)
+    counts = dict(pilot.households.values_list("commitment").annotate(n=_count()).order_by())
+    return PilotResult(
+        pilot_id=pilot.pk,
+        scenario=scenario,
+        inputs=inputs,
+        concept_name=CATALOGUE[concept].name_nl,
+        technical=technical,
+        case=case,
+        models=models,
+        sweep=participation_sweep(
+            inputs.households,
+            inputs.site,
+            concept,
+            financing,
+            prices,
+            subsidies,
+            references=refs,
+        ),
+        tornado=tornado(technical, financing, prices, subsidies, participants, references=refs),
+        participation=participation(pilot.homes, counts),
+        references=refs,
+        fingerprint=_fingerprint(pilot, scenario, inputs),
+        calc_version=CALC_VERSION,
+        computed_on=today,
+    )
+
+
+def _count() -> object:
+    from django.db.models import Count
+
+    return Count("pk")
+
+
+SIGNED = Commitment.SIGNED
