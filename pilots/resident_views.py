@@ -1,16 +1,58 @@
 """Pages for residents: reached by token links only, no account, no cookies on the dashboard."""
 
+from django import forms
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
+
+from techniek.calc import BuildingType as CalcBuildingType
+from techniek.calc import ConstructionPeriod, HouseholdInput
+from techniek.calc.personal import personal_estimate
+from techniek.calc.prices import PricesParams
+from techniek.labels import CONSTRUCTION_PERIODS
 
 from .models import Commitment, HouseholdLink, MilestoneStatus, Phase, StreetLink
 from .models.household import ChangeSource
 from .privacy import TooFew, resident_summary
 from .ratelimit import rate_limited
+from .scenario import resident_economics
+
+
+class HomeForm(forms.Form):
+    """A resident's own home for the personal estimate: computed, never stored."""
+
+    building_type = forms.ChoiceField(
+        label=_lazy("Soort woning"),
+        choices=[
+            (CalcBuildingType.MID_TERRACE.value, _lazy("Tussenwoning")),
+            (CalcBuildingType.END_TERRACE.value, _lazy("Hoekwoning")),
+            (CalcBuildingType.SEMI_DETACHED.value, _lazy("Twee-onder-een-kap")),
+            (CalcBuildingType.DETACHED.value, _lazy("Vrijstaand / villa")),
+            (CalcBuildingType.APARTMENT.value, _lazy("Appartement")),
+        ],
+    )
+    period = forms.ChoiceField(
+        label=_lazy("Bouwjaar"), choices=[(k.value, v) for k, v in CONSTRUCTION_PERIODS.items()]
+    )
+    gas_m3 = forms.IntegerField(
+        label=_lazy("Gasverbruik per jaar in m³ (als u het weet)"),
+        required=False,
+        min_value=0,
+        max_value=20_000,
+    )
+
+    def home(self) -> HouseholdInput:
+        d = self.cleaned_data
+        return HouseholdInput(
+            building_type=CalcBuildingType(d["building_type"]),
+            construction_period=ConstructionPeriod(d["period"]),
+            gas_m3_per_year=d["gas_m3"] or None,
+        )
+
 
 # What a resident may choose on the personal page (the kwartiermaker records contracts).
 RESIDENT_CHOICES = (Commitment.INTERESTED, Commitment.INTENT, Commitment.WITHDRAWN)
@@ -47,9 +89,25 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
     steps = pilot.milestones.filter(phase=pilot.phase).exclude(
         status=MilestoneStatus.NOT_APPLICABLE
     )
+    economics = resident_economics(pilot)
+    form = HomeForm(request.GET if "building_type" in request.GET else None)
+    estimate = None
+    if form.is_valid():
+        estimate = personal_estimate(
+            economics.case,
+            form.home(),
+            economics.site,
+            PricesParams(),
+            economics.scenario.subsidies(),
+            economics.household_rate,
+        )
     context = {
         "link": link,
         "pilot": pilot,
+        "economics": economics,
+        "form": form,
+        "estimate": estimate,
+        "token": token,
         "summary": None if isinstance(summary, TooFew) else summary,
         "steps": list(steps.values("title", "status", "done_on")),
         "phases": [

@@ -11,9 +11,11 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from django import forms
+from django.core.cache import cache
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from techniek.calc import CATALOGUE, Concept, ConceptResult, run_concept
+from techniek.calc import CATALOGUE, Concept, ConceptResult, HouseholdInput, run_concept
 from techniek.calc.business_case import BusinessCase, compare_models, run
 from techniek.calc.financing import OrgModel, default_financing
 from techniek.calc.prices import PricesParams
@@ -25,6 +27,7 @@ from .calc_inputs import PilotInputs, pilot_inputs
 from .models import Commitment, Pilot
 from .models.pilot import NETWORK_CONCEPTS, ORG_MODELS
 from .participation import Participation, participation
+from .privacy import MIN_GROUP
 
 CALC_VERSION = "2026.11-1"  # bump when a formula or default changes
 
@@ -171,3 +174,55 @@ def _count() -> object:
 
 
 SIGNED = Commitment.SIGNED
+
+
+@dataclass(frozen=True)
+class ResidentEconomics:
+    """What the resident dashboard needs from the business case, and nothing personal."""
+
+    scenario: Scenario
+    concept_name: str
+    case: BusinessCase
+    site: object
+    break_even_pct: float | None
+    household_rate: float
+
+
+def resident_economics(pilot: Pilot) -> ResidentEconomics:
+    """The pilot's business case for residents, cached until a household or the pilot changes.
+
+    Under 10 registered households the figures would be derived from too few homes (privacy
+    threshold), so the case is computed for the plan area's homes as average mid-terraces.
+    """
+    stamp = pilot.households.aggregate(n=_count(), last=Max("updated_at"))
+    key = (
+        f"resident-economics:{pilot.pk}:{pilot.updated_at.timestamp()}:{stamp['n']}:{stamp['last']}"
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    scenario = Scenario.for_pilot(pilot)
+    inputs = pilot_inputs(pilot)
+    if inputs.registered < MIN_GROUP:
+        inputs = PilotInputs(
+            tuple(HouseholdInput() for _ in range(pilot.homes)), inputs.site, 0, assumed=True
+        )
+    concept = Concept(scenario.concept)
+    technical = run_concept(inputs.households, inputs.site, concept)
+    refs = references_for(inputs.households, inputs.site)
+    prices, subsidies = PricesParams(), scenario.subsidies()
+    financing = default_financing(OrgModel(scenario.org_model))
+    case = run(technical, financing, prices, subsidies, len(inputs.households), references=refs)
+    sweep = participation_sweep(
+        inputs.households, inputs.site, concept, financing, prices, subsidies, references=refs
+    )
+    economics = ResidentEconomics(
+        scenario=scenario,
+        concept_name=CATALOGUE[concept].name_nl,
+        case=case,
+        site=inputs.site,
+        break_even_pct=sweep.break_even.participation_pct if sweep.break_even else None,
+        household_rate=financing.household_discount_rate,
+    )
+    cache.set(key, economics, timeout=600)
+    return economics

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from pilots.models import Commitment, CommitmentChange, HouseholdLink, StreetLink
+from pilots.models import Commitment, CommitmentChange, Household, HouseholdLink, StreetLink
 from pilots.models.household import ChangeSource
 from tests.conftest import Cast
 from tests.factories import HouseholdFactory, PilotFactory
@@ -205,3 +205,40 @@ def test_gemeente_reader_sees_links_but_cannot_issue_or_revoke(client: Client, c
     assert client.post(revoke).status_code == 403
     assert StreetLink.objects.count() == before
     assert StreetLink.objects.get(pk=link.pk).revoked_at is None
+
+
+def test_personal_estimate_is_computed_not_stored_and_sets_no_cookie(
+    client: Client, cast: Cast
+) -> None:
+    before = Household.objects.count()
+    response = _dashboard(
+        client,
+        _street_link(cast),
+        building_type="detached",
+        period="before_1945",
+        gas_m3="2100",
+    )
+    assert 'data-testid="my-network">€' in response.text
+    assert 'data-testid="my-gas">€' in response.text
+    assert not response.cookies
+    assert Household.objects.count() == before
+
+
+@pytest.mark.parametrize("gas", ["-5", "999999", "veel"])
+def test_bad_personal_input_gets_a_dutch_message(client: Client, cast: Cast, gas: str) -> None:
+    response = _dashboard(
+        client, _street_link(cast), building_type="detached", period="before_1945", gas_m3=gas
+    )
+    assert response.status_code == 200
+    assert "my-network" not in response.text
+    assert "Zorg ervoor" in response.text or "Voer een geheel getal in" in response.text
+
+
+def test_under_ten_households_the_costs_use_no_household_data(db: None) -> None:
+    from pilots.scenario import resident_economics
+
+    pilot = PilotFactory(homes=20)
+    HouseholdFactory.create_batch(9, pilot=pilot, gas_m3_per_year=5000)
+    economics = resident_economics(pilot)
+    # The sentinel gas use of the nine homes must not shape the figures residents see.
+    assert economics.case.references.gas_m3_per_home < 3000
