@@ -1,6 +1,7 @@
 """Pages for residents: reached by token links only, no account, no cookies on the dashboard."""
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -54,6 +55,8 @@ class HomeForm(forms.Form):
         )
 
 
+DASHBOARD_CACHE_SECONDS = 5
+
 # What a resident may choose on the personal page (the kwartiermaker records contracts).
 RESIDENT_CHOICES = (Commitment.INTERESTED, Commitment.INTENT, Commitment.WITHDRAWN)
 
@@ -83,6 +86,13 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
     link = StreetLink.objects.select_related("pilot", "pilot__gemeente").by_token(token)
     if link is None:
         return _not_found(request)
+    # The plain page (no personal estimate) is the same for every visitor of a link: keep it a
+    # few seconds, so a busy street costs one render per link, and a change shows within
+    # DASHBOARD_CACHE_SECONDS. Revocation is still checked on every request above.
+    personal = "building_type" in request.GET
+    key = f"dashboard:{link.pk}:{_lang(request)}"
+    if not personal and (html := cache.get(key)) is not None:
+        return _private(HttpResponse(html))
     pilot = link.pilot
     counts = dict(link.households().values_list("commitment").annotate(n=Count("pk")).order_by())
     homes = pilot.homes if not link.street else 0  # a street's share is of its own households
@@ -122,7 +132,10 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
         ],
         "lang": _lang(request),
     }
-    return _private(render(request, "resident/street_dashboard.html", context))
+    response = render(request, "resident/street_dashboard.html", context)
+    if not personal:
+        cache.set(key, response.content, timeout=DASHBOARD_CACHE_SECONDS)
+    return _private(response)
 
 
 @require_http_methods(["GET", "POST"])

@@ -242,3 +242,19 @@ def test_under_ten_households_the_costs_use_no_household_data(db: None) -> None:
     economics = resident_economics(pilot)
     # The sentinel gas use of the nine homes must not shape the figures residents see.
     assert economics.case.references.gas_m3_per_home < 3000
+
+
+def test_a_cached_dashboard_still_closes_when_the_link_is_revoked(
+    client: Client, cast: Cast
+) -> None:
+    assert _dashboard(client, cast.street_token).status_code == 200
+    assert _dashboard(client, cast.street_token).status_code == 200  # from the cache
+    cast.street_link.revoked_at = timezone.now()
+    cast.street_link.save()
+    assert _dashboard(client, cast.street_token).status_code == 404
+
+
+def test_the_personal_page_keeps_referrers_on_our_own_origin(client: Client, cast: Cast) -> None:
+    # no-referrer would make Chromium send "Origin: null" with the form, which CSRF refuses.
+    response = client.get(reverse("bewoners:household", args=[cast.household_token]))
+    assert response["Referrer-Policy"] == "same-origin"
