@@ -78,9 +78,8 @@ def main() -> int:
         ratio = dash_rps / bare_rps
         print(f"bare view (base.html): {bare_rps:.0f} req/s, p99 {bare_p99:.1f} ms")
         print(f"street dashboard: {dash_rps:.0f} req/s, p99 {dash_p99:.1f} ms")
-        print(
-            f"dashboard throughput = {ratio:.2f} × bare (aim ≥ 0.33) {'ok' if ratio >= 1 / 3 else 'UNDER'}"
-        )
+        verdict = "ok" if ratio >= 1 / 3 else "UNDER"
+        print(f"dashboard throughput = {ratio:.2f} × bare (aim ≥ 0.33) {verdict}")
         return 0 if ratio >= 1 / 3 else 1
     finally:
         server.send_signal(signal.SIGTERM)

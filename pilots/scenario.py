@@ -39,7 +39,7 @@ class ScenarioForm(forms.Form):
     wis = forms.BooleanField(label=_("WIS-subsidie (als de voorwaarden gelden)"), required=False)
     warmtefonds = forms.BooleanField(label=_("Lening Warmtefonds"), required=False)
     income_below_limit = forms.BooleanField(
-        label=_("Inkomen onder de grens van het Warmtefonds (0% rente)"), required=False
+        label=_("Inkomen onder de grens van het Warmtefonds (lening zonder rente)"), required=False
     )
 
     @classmethod
