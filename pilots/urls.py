@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, link_views, views
+from . import import_views, link_views, report_views, techniek_views, views
 
 app_name = "pilots"
 
@@ -9,8 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.pilot_detail, name="detail"),
     path("<int:pk>/fase/", views.phase_update, name="phase_update"),
     path("<int:pk>/juridisch/", views.pilot_regime, name="regime"),
+    path("<int:pk>/techniek/", techniek_views.pilot_techniek, name="techniek"),
     path("<int:pk>/businesscase/", views.business_case, name="business_case"),
     path("<int:pk>/businesscase/kiezen/", views.choose_scenario, name="choose_scenario"),
+    path("<int:pk>/rapport.pdf", report_views.report_pdf, name="report_pdf"),
     path("<int:pk>/juridisch/mijlpaal/", views.regime_milestone, name="regime_milestone"),
     path("<int:pk>/huishoudens/nieuw/", views.household_create, name="household_create"),
     path("<int:pk>/huishoudens/<int:hh>/", views.household_edit, name="household_edit"),

@@ -110,6 +110,9 @@ MATRIX = (
     Row("pilots:regime", "POST", _pilot_editors, args=_pilot),
     Row("pilots:regime_milestone", "GET", _all(405), args=_pilot),
     Row("pilots:regime_milestone", "POST", _editors_then(302), args=_pilot),
+    # techniek tab (issue 5): an empty post is a valid "nothing known" site
+    Row("pilots:techniek", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:techniek", "POST", _editors_then(302), args=_pilot),
     # business case (issue 6)
     Row("pilots:business_case", "GET", _pilot_readers, args=_pilot),
     Row("pilots:business_case", "POST", _all(405), args=_pilot),
