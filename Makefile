@@ -12,7 +12,7 @@ ARGS ?=
 PYTHON_FOUND := $(shell for c in $(PYTHON) python3.13 python3.12 python3 $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3; do \
 	[ -n "$$c" ] && "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$$c"; break; }; done)
 
-.PHONY: help run test venv lint format messages vendor bench screenshots clean
+.PHONY: help run test venv lint format messages vendor bench load screenshots clean
 
 help:
 	@echo "make run    – venv, migraties, demodata en server op http://$(HOST):$(PORT)/"
@@ -61,6 +61,10 @@ vendor:
 
 bench: venv
 	$(BIN)/python bench/run.py
+
+# Load and fault test against gunicorn + PostgreSQL on 127.0.0.1; not part of `make test`.
+load: venv
+	$(BIN)/python bench/load.py --fault
 
 screenshots: venv
 	$(BIN)/python scripts/screenshots.py

@@ -2,6 +2,7 @@
 
 import os
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
+    "auditlog",
+    "warmtenet",
     "pilots",
     "techniek",
     "juridisch",
@@ -62,6 +66,10 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "warmtenet.middleware.PermissionsPolicyMiddleware",
+    "warmtenet.middleware.DatabaseUnavailableMiddleware",
+    "warmtenet.middleware.AuditlogMiddleware",
+    # Last, as django-axes asks: it turns a flagged log-in attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "warmtenet.urls"
@@ -103,6 +111,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes checks the lockout before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Log-in throttling (architecture.md, Security): 5 failures lock that username from that IP
+# address for 15 minutes; a success resets the count. Locking the pair, not the IP alone, keeps
+# one mistyping colleague behind the town hall's NAT from locking out everyone else.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pilots:list"
 LOGOUT_REDIRECT_URL = "login"
@@ -141,6 +163,11 @@ if WARMTENET_THEME not in {"voorbeeld", "utrecht"}:
     raise ImproperlyConfigured(
         f"WARMTENET_THEME={WARMTENET_THEME!r}: expected voorbeeld or utrecht"
     )
+
+# Per-IP limits on the resident token pages (pilots/ratelimit.py). The counters live in the
+# default cache: per process with the local-memory cache, so with several workers the limit is
+# per worker; set a shared cache (e.g. the database cache) to make it exact.
+WARMTENET_RATE_LIMIT = env_bool("WARMTENET_RATE_LIMIT", default=True)
 
 # Admin lives off the default path so scanners looking for /admin/ find nothing.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "beheer-support/")

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from pilots.demo import KOPGROEP_PILOTS, PROEFTUINEN, USERS
 from pilots.models import Gemeente, Membership, Pilot
@@ -35,7 +36,9 @@ def test_demo_kopgroep_matches_the_deck_six_pilots_four_gemeenten_150_homes(db: 
 def test_every_demo_user_can_log_in_with_the_printed_password(db: None) -> None:
     call_command("load_demo")
     for user in USERS:
-        assert authenticate(username=user.username, password=user.password) is not None
+        # django-axes needs the request to know the client's IP address.
+        request = RequestFactory().post("/inloggen/")
+        assert authenticate(request, username=user.username, password=user.password) is not None
 
 
 def test_demo_refuses_to_load_with_production_security_on(db: None, settings: object) -> None:
