@@ -20,7 +20,13 @@ from techniek.calc.business_case import BusinessCase, compare_models, run
 from techniek.calc.financing import OrgModel, default_financing
 from techniek.calc.prices import PricesParams
 from techniek.calc.references import References, references_for
-from techniek.calc.sensitivity import ParticipationSweep, Tornado, participation_sweep, tornado
+from techniek.calc.sensitivity import (
+    ParticipationSweep,
+    Tornado,
+    participation_sweep,
+    spread,
+    tornado,
+)
 from techniek.calc.subsidies import SubsidyInput
 
 from .calc_inputs import PilotInputs, pilot_inputs
@@ -38,6 +44,13 @@ class ScenarioForm(forms.Form):
     isde = forms.BooleanField(label=_("ISDE-subsidie"), required=False)
     wis = forms.BooleanField(label=_("WIS-subsidie (als de voorwaarden gelden)"), required=False)
     warmtefonds = forms.BooleanField(label=_("Lening Warmtefonds"), required=False)
+    participation_pct = forms.IntegerField(
+        label=_("Deelname (% van de woningen in het register)"),
+        min_value=10,
+        max_value=100,
+        initial=100,
+        required=False,
+    )
     income_below_limit = forms.BooleanField(
         label=_("Inkomen onder de grens van het Warmtefonds (lening zonder rente)"), required=False
     )
@@ -51,6 +64,7 @@ class ScenarioForm(forms.Form):
             "wis": True,
             "warmtefonds": True,
             "income_below_limit": False,
+            "participation_pct": 100,
         }
 
     def to_scenario(self) -> "Scenario":
@@ -62,6 +76,7 @@ class ScenarioForm(forms.Form):
             wis=d["wis"],
             warmtefonds=d["warmtefonds"],
             income_below_limit=d["income_below_limit"],
+            participation_pct=d["participation_pct"] or 100,
         )
 
 
@@ -80,6 +95,7 @@ class Scenario:
     wis: bool = True
     warmtefonds: bool = True
     income_below_limit: bool = False
+    participation_pct: int = 100  # share of the register (or plan area) that takes part
 
     @classmethod
     def for_pilot(cls, pilot: Pilot) -> "Scenario":
@@ -133,11 +149,13 @@ def _fingerprint(pilot: Pilot, scenario: Scenario, inputs: PilotInputs) -> str:
 def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
     inputs = pilot_inputs(pilot)
     concept = Concept(scenario.concept)
-    technical = run_concept(inputs.households, inputs.site, concept)
+    # Fewer participants: an evenly spread subset keeps the mix of homes representative.
+    participants = max(2, round(len(inputs.households) * scenario.participation_pct / 100))
+    joining = tuple(spread(inputs.households, participants))
+    technical = run_concept(joining, inputs.site, concept)
     refs = references_for(inputs.households, inputs.site)
     prices, subsidies = PricesParams(), scenario.subsidies()
     financing = default_financing(OrgModel(scenario.org_model))
-    participants = len(inputs.households)
     case = run(technical, financing, prices, subsidies, participants, references=refs)
     models = compare_models(technical, prices, subsidies, participants, references=refs)
     counts = dict(pilot.households.values_list("commitment").annotate(n=_count()).order_by())

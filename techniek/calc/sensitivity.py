@@ -93,7 +93,7 @@ class ParticipationSweep:
     break_even: ParticipationBreakEven | None  # None: never cheaper than gas up to 100 %
 
 
-def _spread(homes: Sequence[HouseholdInput], k: int) -> list[HouseholdInput]:
+def spread(homes: Sequence[HouseholdInput], k: int) -> list[HouseholdInput]:
     """k of the homes, evenly spread over the list, so the mix of homes stays representative."""
     n = len(homes)
     return [homes[j * n // k] for j in range(k)]
@@ -132,7 +132,7 @@ def participation_sweep(
 
     def case(k: int) -> tuple[ConceptResult, BusinessCase]:
         if k not in cases:
-            cr = run_concept(_spread(homes, k), site, spec.concept, assumptions)
+            cr = run_concept(spread(homes, k), site, spec.concept, assumptions)
             bc = run(cr, financing, prices, subsidies, k, lifetime_years, references=refs)
             cases[k] = (cr, bc)
         return cases[k]
