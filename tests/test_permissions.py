@@ -118,6 +118,8 @@ MATRIX = (
     Row("pilots:business_case", "POST", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "GET", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "POST", _editors_then(302), args=_pilot),
+    Row("pilots:report_pdf", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:report_pdf", "POST", _all(405), args=_pilot),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
     Row("pilots:street_links", "GET", _pilot_readers, args=_pilot),
     Row("pilots:street_links", "POST", _pilot_editors, args=_pilot),

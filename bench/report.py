@@ -1,0 +1,181 @@
+"""Business-case PDF benchmark, as ratios to WeasyPrint floors measured in the same run.
+
+Run with `.venv/bin/python bench/report.py [--out DIR]` (DATABASE_URL picks the database; a
+throw-away test database is created and the demo data loaded into it). Prints one line per
+measurement and exits non-zero when a budget is exceeded. `--out` also writes the PDFs.
+
+- Budget (architecture.md, Performance budgets): the PDF of the demo pilot Hofje Oudwijk through
+  the view (scenario, calculation, template, charts, WeasyPrint) within 3× the floor, and its p95
+  under 5 s. The floor is WeasyPrint alone on the finished HTML of the same report: the same pages,
+  fonts and (already drawn) charts.
+- Issue 9 also asks for a 50-home and a 1,500-home pilot against WeasyPrint rendering a plain
+  10-page text document with the report's fonts; those ratios are printed, aim 3×.
+"""
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warmtenet.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+WARMUP, RUNS = 2, 10
+RATIO_BUDGET = 3.0
+P95_BUDGET_S = 5.0
+PARAGRAPH = (
+    "De kwartiermaker bespreekt met de bewoners van het hofje hoe een klein warmtenet werkt, "
+    "wat het per maand kost ten opzichte van gas en wie het beheert. "
+) * 6
+
+
+def timings(fn: Callable[[], object], runs: int = RUNS) -> list[float]:
+    for _ in range(WARMUP):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+
+
+def plain_text_html(pages: int = 10) -> str:
+    """A plain text document of about `pages` A4 pages with the report's stylesheet and fonts."""
+    body = "".join(f"<h2>Hoofdstuk {i + 1}</h2>" + f"<p>{PARAGRAPH}</p>" * 5 for i in range(pages))
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Vloer</title>'
+        '<link rel="stylesheet" href="css/report.css"></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def seed_pilot(name: str, homes: int) -> object:
+    from pilots.models import Gemeente, Household, Pilot
+
+    pilot = Pilot.objects.create(
+        gemeente=Gemeente.objects.get(name="Utrecht"), name=name, homes=homes
+    )
+    Household.objects.bulk_create(
+        [
+            Household(
+                pilot=pilot,
+                street="Benchstraat",
+                house_number=n + 1,
+                postcode=f"35{n // 100 + 10:02}AB",
+                building_type="mid_terrace",
+                gas_m3_per_year=1350,
+                commitment=("unknown", "interested", "intent", "signed")[n % 4],
+            )
+            for n in range(homes)
+        ],
+        batch_size=2000,
+    )
+    return pilot
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="write the PDFs to this directory")
+    args = parser.parse_args()
+    setup_test_environment()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from django.contrib.auth.models import User
+
+        from pilots.models import Pilot
+        from pilots.report import html_to_pdf, render_html
+        from pilots.scenario import Scenario, pilot_result
+
+        call_command("load_demo", verbosity=0)
+        user = User.objects.get(username="kwartiermaker")
+        client = Client()
+        client.force_login(user)
+        pilots = {
+            "Hofje Oudwijk (demo, 18 homes)": Pilot.objects.get(name="Hofje Oudwijk"),
+            "50 homes": seed_pilot("Bench 50", 50),
+            "1,500 homes": seed_pilot("Bench 1500", 1500),
+        }
+
+        def download(pilot: Pilot) -> Callable[[], bytes]:
+            url = reverse("pilots:report_pdf", args=[pilot.pk])
+
+            def fetch() -> bytes:
+                response = client.get(url)
+                assert response.status_code == 200, (url, response.status_code)
+                return response.content
+
+            return fetch
+
+        python = f"{platform.python_implementation()} {platform.python_version()}"
+        print(f"{python}, {connection.vendor}")
+        plain = plain_text_html()
+        plain_pages = pages(html_to_pdf(plain))
+        plain_floor = statistics.median(timings(lambda: html_to_pdf(plain)))
+        print(f"floor, plain text document: {plain_floor * 1000:.0f} ms")
+        failed = False
+        for label, pilot in pilots.items():
+            samples = timings(download(pilot))
+            median = statistics.median(samples)
+            result = pilot_result(pilot, Scenario.for_pilot(pilot), date.today())
+            html = render_html(pilot, result, today=date.today(), request_user=user)
+            floor = statistics.median(timings(lambda html=html: html_to_pdf(html)))
+            pdf = download(pilot)()
+            ratio = median / floor
+            line = (
+                f"{label}: {pages(pdf)} pages, median {median * 1000:.0f} ms, p95 "
+                f"{p95(samples) * 1000:.0f} ms; floor (same HTML) {floor * 1000:.0f} ms = "
+                f"{ratio:.2f}×; plain-text floor ({plain_pages} pages) = "
+                f"{median / plain_floor:.2f}×"
+            )
+            if pilot.name == "Hofje Oudwijk":
+                ok = ratio <= RATIO_BUDGET and p95(samples) < P95_BUDGET_S
+                failed |= not ok
+                line += f" (budget {RATIO_BUDGET:.0f}×, p95 < {P95_BUDGET_S:.0f} s) "
+                line += "ok" if ok else "OVER"
+            print(line)
+            if args.out:
+                args.out.mkdir(parents=True, exist_ok=True)
+                (args.out / f"{pilot.name.lower().replace(' ', '-')}.pdf").write_bytes(pdf)
+        return 1 if failed else 0
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def pages(pdf: bytes) -> str:
+    """Page count from poppler's pdfinfo, "?" without it."""
+    if not shutil.which("pdfinfo"):
+        return "?"
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        info = subprocess.run(["pdfinfo", f.name], capture_output=True, text=True).stdout
+    return next((ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:")), "?")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

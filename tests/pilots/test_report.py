@@ -1,0 +1,295 @@
+"""The business-case PDF: access, the same figures as the page, sources, privacy, fonts, metadata.
+
+PDF text comes from poppler's pdftotext (`-raw`: content order, so a wrapped table cell stays in
+one piece), fonts from pdffonts, metadata from pdfinfo. Outside CI the tests that need poppler are
+skipped when it is missing; under CI they fail.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from pilots.models import Commitment, Role
+from pilots.report import STATIC_BASE, StaticFilesFetcher
+from techniek.calc import assumption_rows
+from techniek.calc import business_case as bc
+from tests.conftest import Cast
+from tests.factories import GemeenteFactory, HouseholdFactory, MemberFactory, PilotFactory
+
+SCENARIO = {
+    "concept": "bodemlus_ringnet",
+    "org_model": "zelfbeheer",
+    "isde": "on",
+    "warmtefonds": "on",
+}
+# Seeded into the households of a pilot; none of it may reach the PDF.
+SENTINEL_STREET = "Zilverschoonsentinelhof"
+SENTINEL_POSTCODE = "9797QX"
+SENTINEL_NUMBERS = range(8641, 8653)
+SENTINEL_GAS = 7919
+
+
+@pytest.fixture
+def poppler() -> None:
+    if not all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo")):
+        if os.environ.get("CI"):
+            pytest.fail("poppler-utils is missing: .ci/run installs it")
+        pytest.skip("poppler-utils not installed (apt-get install poppler-utils)")
+
+
+def _url(pilot_pk: int) -> str:
+    return reverse("pilots:report_pdf", args=[pilot_pk])
+
+
+def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
+    response = client.get(_url(pilot_pk), params or {})
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Type"] == "application/pdf"
+    return response.content
+
+
+def _poppler(tool: str, pdf: bytes, tmp_path: Path, *args: str) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    command = [tool, *args, str(path)] + (["-"] if tool == "pdftotext" else [])
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    return _poppler("pdftotext", pdf, tmp_path, "-raw", "-enc", "UTF-8")
+
+
+def _squash(text: str) -> str:
+    """Without whitespace: a value or source wrapped over lines still matches."""
+    return re.sub(r"[\s\u200b]+", "", text)  # keys wrap at zero-width spaces
+
+
+def _catalog_lang(pdf: bytes) -> set[bytes]:
+    """/Lang entries of the PDF, also inside compressed object streams (pdfinfo has no field)."""
+    chunks = [pdf]
+    for match in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            chunks.append(zlib.decompressobj().decompress(pdf[match.end() :]))
+        except zlib.error:
+            continue
+    return {m for chunk in chunks for m in re.findall(rb"/Lang \((\w+)\)", chunk)}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    page: str  # the business-case page for SCENARIO
+    pdf: bytes  # the PDF for SCENARIO
+    again: bytes  # the same download once more
+
+
+@pytest.fixture(scope="module")
+def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
+    """One pilot of 12 sentinel households, rendered once for the content tests (a render takes
+    seconds); the data is rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        utrecht = GemeenteFactory(name="Utrecht")
+        pilot = PilotFactory(gemeente=utrecht, name="Hofje Oudwijk", homes=18)
+        for n in SENTINEL_NUMBERS:
+            HouseholdFactory(
+                pilot=pilot,
+                street=SENTINEL_STREET,
+                house_number=n,
+                suffix="zq",
+                postcode=SENTINEL_POSTCODE,
+                gas_m3_per_year=SENTINEL_GAS,
+                commitment=Commitment.INTENT,
+            )
+        client = Client()
+        client.force_login(MemberFactory(gemeente=utrecht, role=Role.GEMEENTE, username="lezer"))
+        page = client.get(reverse("pilots:business_case", args=[pilot.pk]), SCENARIO).text
+        rendered = Rendered(
+            page, _download(client, pilot.pk, SCENARIO), _download(client, pilot.pk, SCENARIO)
+        )
+        transaction.set_rollback(True)
+    return rendered
+
+
+# --- access -------------------------------------------------------------------------------------
+
+
+def test_kwartiermaker_downloads_an_attachment_that_is_not_cached(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.kwartiermaker)
+    response = client.get(_url(cast.pilot.pk))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
+    assert re.fullmatch(
+        r'attachment; filename="businesscase-hofje-oudwijk-\d{4}-\d{2}-\d{2}\.pdf"',
+        response["Content-Disposition"],
+    )
+    assert response["Cache-Control"] == "no-store"
+    # The download is in the audit trail, with the input hash of what was handed out.
+    entry = LogEntry.objects.get(additional_data__event="report_pdf")
+    assert (entry.actor, entry.object_pk) == (cast.kwartiermaker, str(cast.pilot.pk))
+    assert re.fullmatch(r"[0-9a-f]{12}", entry.additional_data["fingerprint"])
+
+
+def test_gemeente_other_gets_404_and_anonymous_the_login(client: Client, cast: Cast) -> None:
+    assert client.get(_url(cast.pilot.pk))["Location"].startswith(reverse("login"))
+    client.force_login(cast.gemeente_other)
+    assert client.get(_url(cast.pilot.pk)).status_code == 404
+
+
+def test_the_business_case_page_links_to_the_pdf_with_its_scenario(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.gemeente_utrecht)
+    page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk]), SCENARIO).text
+    link = re.search(r'href="([^"]+)"[^>]*data-testid="report-pdf"', page)
+    assert link is not None
+    assert link.group(1).startswith(_url(cast.pilot.pk) + "?")
+    assert "concept=bodemlus_ringnet" in link.group(1)
+    assert "org_model=zelfbeheer" in link.group(1)
+    assert "Download businesscase (pdf)" in page
+
+
+def test_a_failing_render_shows_a_friendly_page_with_an_error_id(
+    client: Client, cast: Cast, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import pilots.report
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise OSError("pango is gone")
+
+    monkeypatch.setattr(pilots.report, "HTML", broken)  # the outside edge: WeasyPrint
+    client.force_login(cast.kwartiermaker)
+    response = client.get(_url(cast.pilot.pk))
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("text/html")
+    error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', response.text).group(1)
+    assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+# --- content ------------------------------------------------------------------------------------
+
+
+def test_key_figures_print_exactly_as_on_the_business_case_page(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    figures = dict(re.findall(r'data-testid="([a-z-]+)">([^<]+)<', report.page))
+    text = _squash(_text(report.pdf, tmp_path))
+    for key in ("network-monthly", "gas-monthly", "npv", "break-even"):
+        assert _squash(figures[key]) in text, (key, figures[key])
+    fingerprint = re.search(r"kenmerk invoer ([0-9a-f]{12})", report.page).group(1)
+    assert fingerprint in text
+    assert "Bodemlusvariantringnet" in text  # the scenario of the query string, not the default
+
+
+def test_same_inputs_give_the_same_figures_and_hash(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    assert _text(report.pdf, tmp_path) == _text(report.again, tmp_path)
+
+
+def test_every_default_and_its_source_is_in_the_appendix(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    text = _squash(_text(report.pdf, tmp_path))
+    rows = (*assumption_rows(), *bc.assumption_rows())
+    assert [r.key for r in rows if _squash(r.key) not in text] == []
+    assert [r.sourced.source for r in rows if _squash(r.sourced.source) not in text] == []
+    assert "Rekenversie2026." in text
+
+
+def test_no_address_or_household_value_reaches_the_pdf(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    text = _text(report.pdf, tmp_path)
+    assert "Intentie of verder" in text  # 12 households: the aggregates are shown
+    squashed = _squash(text)
+    for needle in (SENTINEL_STREET, SENTINEL_POSTCODE, "9797 QX", "zq", "7.919", "7919"):
+        assert _squash(needle) not in squashed, needle
+    for n in SENTINEL_NUMBERS:
+        assert not re.search(rf"(?<![\d.,]){n}(?![\d.,])", text), n
+
+
+def test_fonts_are_embedded_and_the_body_font_is_noto_sans(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    listing = _poppler("pdffonts", report.pdf, tmp_path)
+    fonts = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+    assert fonts
+    # Columns: name, type (two words), encoding, emb, sub, uni, object, generation.
+    assert all(font[-5] == "yes" for font in fonts), listing
+    assert any("Noto-Sans" in font[0] for font in fonts), listing
+
+
+def test_title_language_and_tagging_are_set(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    info = _poppler("pdfinfo", report.pdf, tmp_path)
+    assert re.search(r"^Title:\s+Businesscase Hofje Oudwijk \(Utrecht\)$", info, re.M), info
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(r"^Creator:\s+Warmtenet pilots, rekenversie ", info, re.M)
+    assert re.search(r"^Author:\s+\S", info, re.M)
+    assert 'pdfuaid:part="1"' in _poppler("pdfinfo", report.pdf, tmp_path, "-meta")
+    assert _catalog_lang(report.pdf) == {b"nl"}
+
+
+def test_the_language_follows_the_interface(client: Client, cast: Cast) -> None:
+    client.force_login(cast.kwartiermaker)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert _catalog_lang(_download(client, cast.pilot.pk)) == {b"en"}
+
+
+# --- pilots without enough households ----------------------------------------------------------
+
+
+def test_a_pilot_without_households_gets_a_report_for_its_homes(
+    client: Client, cast: Cast, tmp_path: Path, poppler: None
+) -> None:
+    pilot = PilotFactory(gemeente=cast.pilot.gemeente, name="Leeg hofje", homes=20)
+    client.force_login(cast.kwartiermaker)
+    text = _text(_download(client, pilot.pk), tmp_path)
+    assert "Er staan nog geen huishoudens in het register" in text
+    assert "Intentie of verder" not in text
+    assert "nog niet gekozen" in text  # no concept or model chosen: the report says so
+
+
+def test_under_ten_households_the_participation_is_suppressed(
+    client: Client, cast: Cast, tmp_path: Path, poppler: None
+) -> None:
+    pilot = PilotFactory(gemeente=cast.pilot.gemeente, name="Klein hofje", homes=12)
+    HouseholdFactory.create_batch(9, pilot=pilot, commitment=Commitment.SIGNED)
+    client.force_login(cast.kwartiermaker)
+    text = _text(_download(client, pilot.pk), tmp_path)
+    assert "Nog te weinig huishoudens in het register" in text
+    assert "Intentie of verder" not in text
+    assert "Getekend" not in text
+
+
+# --- resources ----------------------------------------------------------------------------------
+
+
+def test_the_renderer_loads_only_static_files_and_data_urls() -> None:
+    fetch = StaticFilesFetcher()
+    assert b"@page" in fetch(f"{STATIC_BASE}css/report.css").read()
+    assert fetch("data:text/plain,ok").read() == b"ok"
+    font = fetch(f"{STATIC_BASE}fonts/noto-sans/noto-sans-latin-wght-normal.woff2?wght=700")
+    assert font.read(4) == b"\x00\x01\x00\x00"  # a static TrueType instance
+    for url in (
+        "https://example.com/logo.png",
+        f"{STATIC_BASE}../warmtenet/settings.py",
+        f"{STATIC_BASE}css/does-not-exist.css",
+        f"file://{settings.BASE_DIR}/static/css/report.css",
+        "http://static.invalid/css/report.css",
+    ):
+        with pytest.raises(ValueError, match="only load static files"):
+            fetch(url)
