@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -27,20 +27,21 @@ class HomeForm(forms.Form):
     """A resident's own home for the personal estimate: computed, never stored."""
 
     building_type = forms.ChoiceField(
-        label=_lazy("Soort woning"),
+        label=gettext_lazy("Soort woning"),
         choices=[
-            (CalcBuildingType.MID_TERRACE.value, _lazy("Tussenwoning")),
-            (CalcBuildingType.END_TERRACE.value, _lazy("Hoekwoning")),
-            (CalcBuildingType.SEMI_DETACHED.value, _lazy("Twee-onder-een-kap")),
-            (CalcBuildingType.DETACHED.value, _lazy("Vrijstaand / villa")),
-            (CalcBuildingType.APARTMENT.value, _lazy("Appartement")),
+            (CalcBuildingType.MID_TERRACE.value, gettext_lazy("Tussenwoning")),
+            (CalcBuildingType.END_TERRACE.value, gettext_lazy("Hoekwoning")),
+            (CalcBuildingType.SEMI_DETACHED.value, gettext_lazy("Twee-onder-een-kap")),
+            (CalcBuildingType.DETACHED.value, gettext_lazy("Vrijstaand / villa")),
+            (CalcBuildingType.APARTMENT.value, gettext_lazy("Appartement")),
         ],
     )
     period = forms.ChoiceField(
-        label=_lazy("Bouwjaar"), choices=[(k.value, v) for k, v in CONSTRUCTION_PERIODS.items()]
+        label=gettext_lazy("Bouwjaar"),
+        choices=[(k.value, v) for k, v in CONSTRUCTION_PERIODS.items()],
     )
     gas_m3 = forms.IntegerField(
-        label=_lazy("Gasverbruik per jaar in m³ (als u het weet)"),
+        label=gettext_lazy("Gasverbruik per jaar in m³ (als u het weet)"),
         required=False,
         min_value=0,
         max_value=20_000,
