@@ -38,10 +38,11 @@ from juridisch.municipal_role import SEED_LESSONS, strategies
 from juridisch.organisation import profiles, rank_models
 from juridisch.rules import check_regime
 from techniek import catalogue, labels
-from techniek.calc import CATALOGUE, DEFAULTS, AssumptionRow, Fit, assumption_rows, compare_concepts
+from techniek.calc import DEFAULTS, AssumptionRow, Fit, assumption_rows, compare_concepts
 from techniek.calc import business_case as bc
 from techniek.calc.sensitivity import SensitivityParams
 from techniek.calc.subsidies import SubsidyParams
+from techniek.templatetags.money import euro_cents
 from techniek.templatetags.techniek_labels import collective, references
 from techniek.views import value_with_unit
 
@@ -335,7 +336,6 @@ def _charts(result: PilotResult, suppressed: bool, trend: tuple | None) -> dict[
 
 def _risks(
     result: PilotResult,
-    pilot: Pilot,
     check: object,
     suppressed: bool,
     unconfirmed: int,
@@ -380,7 +380,7 @@ def _risks(
                 _("%(parameter)s verschuift het verschil met gas met tot %(amount)s per maand.")
                 % {
                     "parameter": case_labels.TORNADO[top.parameter],
-                    "amount": f"€ {number_format(top.span_eur_per_month, 2, force_grouping=True)}",
+                    "amount": euro_cents(top.span_eur_per_month),
                 },
             )
         )
@@ -454,7 +454,6 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         "result": result,
         "case": result.case,
         "hh": result.case.household,
-        "today": today,
         "author": request_user.get_full_name() or request_user.get_username(),
         "margin_css": _margin_css(running),
         "sections": sections(),
@@ -498,11 +497,10 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         "lessons_source": SEED_LESSONS,
         "proeftuinen": catalogue.PROEFTUINEN,
         "proeftuinen_source": catalogue.PROEFTUINEN_SOURCE,
-        "risks": _risks(result, pilot, check, suppressed, unconfirmed, len(params)),
+        "risks": _risks(result, check, suppressed, unconfirmed, len(params)),
         "parameter_groups": groups,
         "parameter_count": len(params),
         "unconfirmed_count": unconfirmed,
-        "catalogue": CATALOGUE,
         "metered_homes": sum(h.gas_m3_per_year is not None for h in result.inputs.households),
     }
 
