@@ -17,7 +17,15 @@ from django.db.models import Model
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from .models import CommitmentChange, Household, Membership, Milestone, Pilot, PilotRegimeFacts
+from .models import (
+    CommitmentChange,
+    Household,
+    Membership,
+    Milestone,
+    ParameterOverride,
+    Pilot,
+    PilotRegimeFacts,
+)
 
 # Bookkeeping, not a change anyone made: the optimistic-lock counter and the save time.
 UNTRACKED = {"version", "updated_at"}
@@ -25,7 +33,15 @@ UNTRACKED = {"version", "updated_at"}
 # Household holds no contact data (architecture.md: that lives in Contact), so nothing is masked.
 # Only concrete fields: on a create auditlog otherwise reads reverse relations too, which writes
 # manager reprs into the entry and caches "no regime facts" on the new pilot.
-for _model in (Pilot, Household, CommitmentChange, Milestone, PilotRegimeFacts, Membership):
+for _model in (
+    Pilot,
+    Household,
+    CommitmentChange,
+    Milestone,
+    PilotRegimeFacts,
+    Membership,
+    ParameterOverride,
+):
     auditlog.register(
         _model,
         include_fields=[f.name for f in _model._meta.concrete_fields if f.name not in UNTRACKED],

@@ -38,16 +38,14 @@ from juridisch.municipal_role import SEED_LESSONS, strategies
 from juridisch.organisation import profiles, rank_models
 from juridisch.rules import check_regime
 from techniek import catalogue, labels
-from techniek.calc import DEFAULTS, AssumptionRow, Fit, assumption_rows, compare_concepts
-from techniek.calc import business_case as bc
-from techniek.calc.sensitivity import SensitivityParams
+from techniek.calc import Fit, compare_concepts
 from techniek.calc.subsidies import SubsidyParams
 from techniek.templatetags.money import euro_cents
 from techniek.templatetags.techniek_labels import collective, references
-from techniek.views import value_with_unit
 
 from . import case_labels, charts, report_charts
 from .models import Commitment, CommitmentChange, Phase, Pilot, PilotRegimeFacts
+from .parameters import Parameter, parameter_groups
 from .participation import lead_times, over_time
 from .privacy import MIN_GROUP
 from .report_fonts import BUNDLED, WEIGHTS, noto_sans
@@ -113,23 +111,6 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Parameter:
-    key: str
-    label: str
-    value: str
-    default: str
-    overridden: bool
-    source: str
-    confirmed: bool
-
-    @property
-    def key_wrappable(self) -> str:
-        """The key with zero-width spaces after "." and "_", so a long key wraps between words
-        (WeasyPrint gives `<wbr>` no break opportunity)."""
-        return re.sub(r"([._])", "\\1\u200b", self.key)
-
-
-@dataclass(frozen=True)
 class Risk:
     title: str
     detail: str
@@ -166,54 +147,10 @@ def _margin_css(running_title: str) -> str:
     )
 
 
-def _display(value: float, unit: str) -> str:
-    if unit == "1/jaar":
-        return f"{number_format(value * 100, 2)}% {_('per jaar')}"
-    return value_with_unit(value, unit)
-
-
-def _parameter(row: AssumptionRow, label: str | None) -> Parameter:
-    s = row.sourced
-    return Parameter(
-        key=row.key,
-        label=label or "",
-        value=_display(row.value, s.unit),
-        default=_display(s.value, s.unit),
-        overridden=row.overridden,
-        source=s.source,
-        confirmed=s.confirmed,
-    )
-
-
-def parameter_groups() -> list[tuple[str, list[Parameter]]]:
-    """Every parameter the calculation used, by group, for the appendix.
-
-    The engine's rows and the business case's (prices, subsidies, financing), plus the ranges of
-    the participation sweep and the tornado. `pilot_result` runs on these defaults.
-    """
-    groups: dict[str, list[Parameter]] = {}
-    rows = (
-        *assumption_rows(DEFAULTS),
-        *bc.assumption_rows(),
-        *(
-            AssumptionRow(f"sensitivity.{f.name}", getattr(p, f.name), f.metadata["sourced"])
-            for p in [SensitivityParams()]
-            for f in fields(p)
-        ),
-    )
-    for row in rows:
-        label = labels.ASSUMPTIONS.get(row.key)
-        groups.setdefault(row.key.partition(".")[0], []).append(
-            _parameter(row, str(label) if label else None)
-        )
-    names = {
-        **{k: str(v) for k, v in labels.ASSUMPTION_GROUPS.items()},
-        "prices": _("Energieprijzen en tarieven"),
-        "subsidies": _("Subsidies en Warmtefonds"),
-        "financing": _("Financiering per organisatiemodel"),
-        "sensitivity": _("Gevoeligheid en deelname"),
-    }
-    return [(names.get(g, g), rows) for g, rows in groups.items()]
+def _own_values(pilot: Pilot, params: list[Parameter]) -> list[tuple[Parameter, str]]:
+    """The pilot's overridden parameters with the note that is their source."""
+    notes = dict(pilot.overrides.values_list("key", "note"))
+    return [(p, notes.get(p.key, "")) for p in params if p.overridden]
 
 
 def _sourced(params: type, name: str) -> object:
@@ -439,14 +376,16 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         }
         for value, label in Phase.choices
     ]
-    comparison = compare_concepts(result.inputs.households, result.inputs.site)
+    comparison = compare_concepts(
+        result.inputs.households, result.inputs.site, result.parameters.assumptions
+    )
     ranked = collective(comparison)
     best = next((r for r in ranked if r.fit is not Fit.UNSUITABLE), None)
     form, check, advice = _regime(pilot, today)
-    groups = parameter_groups()
+    groups = parameter_groups(result.parameters)
     params = [p for _g, rows in groups for p in rows]
     unconfirmed = sum(not p.confirmed for p in params)
-    subsidy_params = SubsidyParams()
+    subsidy_params = result.parameters.subsidies
     running = f"{pilot.name} · {date_format(result.computed_on, 'j F Y')}"
     return {
         "lang": lang,
@@ -499,6 +438,7 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         "proeftuinen_source": catalogue.PROEFTUINEN_SOURCE,
         "risks": _risks(result, check, suppressed, unconfirmed, len(params)),
         "parameter_groups": groups,
+        "own_values": _own_values(pilot, params),
         "parameter_count": len(params),
         "unconfirmed_count": unconfirmed,
         "metered_homes": sum(h.gas_m3_per_year is not None for h in result.inputs.households),

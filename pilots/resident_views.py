@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from techniek.calc import BuildingType as CalcBuildingType
 from techniek.calc import ConstructionPeriod, HouseholdInput
 from techniek.calc.personal import personal_estimate
-from techniek.calc.prices import PricesParams
 from techniek.labels import CONSTRUCTION_PERIODS
 
 from .models import Commitment, HouseholdLink, MilestoneStatus, Phase, StreetLink
@@ -110,9 +109,10 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
             economics.case,
             form.home(),
             economics.site,
-            PricesParams(),
-            economics.scenario.subsidies(),
+            economics.parameters.prices,
+            economics.scenario.subsidies(economics.parameters),
             economics.household_rate,
+            economics.parameters.assumptions,
         )
     context = {
         "link": link,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from techniek.calc import CATALOGUE, Concept, ConceptResult, HouseholdInput, run_concept
 from techniek.calc.business_case import BusinessCase, compare_models, run
 from techniek.calc.financing import OrgModel, default_financing
-from techniek.calc.prices import PricesParams
+from techniek.calc.parameters import PARAMETER_DEFAULTS, Parameters, parameter_rows
 from techniek.calc.references import References, references_for
 from techniek.calc.sensitivity import (
     ParticipationSweep,
@@ -30,7 +30,7 @@ from techniek.calc.sensitivity import (
 from techniek.calc.subsidies import SubsidyInput
 
 from .calc_inputs import PilotInputs, pilot_inputs
-from .models import Commitment, Pilot
+from .models import Commitment, Pilot, pilot_parameters
 from .models.pilot import NETWORK_CONCEPTS, ORG_MODELS
 from .participation import Participation, participation
 from .privacy import MIN_GROUP
@@ -103,12 +103,13 @@ class Scenario:
         form.is_valid()
         return form.to_scenario()
 
-    def subsidies(self) -> SubsidyInput:
+    def subsidies(self, params: Parameters = PARAMETER_DEFAULTS) -> SubsidyInput:
         return SubsidyInput(
             isde=self.isde,
             wis=self.wis,
             warmtefonds=self.warmtefonds,
             income_below_limit=self.income_below_limit,
+            params=params.subsidies,
         )
 
 
@@ -125,12 +126,17 @@ class PilotResult:
     tornado: Tornado
     participation: Participation
     references: References
+    parameters: Parameters
     fingerprint: str
     calc_version: str
     computed_on: date
 
 
-def _fingerprint(pilot: Pilot, scenario: Scenario, inputs: PilotInputs) -> str:
+def overridden(params: Parameters) -> dict[str, float]:
+    return {row.key: row.value for row in parameter_rows(params) if row.overridden}
+
+
+def _fingerprint(pilot: Pilot, scenario: Scenario, inputs: PilotInputs, params: Parameters) -> str:
     payload = json.dumps(
         {
             "pilot": pilot.pk,
@@ -138,6 +144,7 @@ def _fingerprint(pilot: Pilot, scenario: Scenario, inputs: PilotInputs) -> str:
             "scenario": asdict(scenario),
             "households": [asdict(h) for h in inputs.households],
             "site": asdict(inputs.site),
+            "overrides": overridden(params),
             "version": CALC_VERSION,
         },
         sort_keys=True,
@@ -148,16 +155,20 @@ def _fingerprint(pilot: Pilot, scenario: Scenario, inputs: PilotInputs) -> str:
 
 def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
     inputs = pilot_inputs(pilot)
+    params = pilot_parameters(pilot)
+    a = params.assumptions
     concept = Concept(scenario.concept)
     # Fewer participants: an evenly spread subset keeps the mix of homes representative.
     participants = max(2, round(len(inputs.households) * scenario.participation_pct / 100))
     joining = tuple(spread(inputs.households, participants))
-    technical = run_concept(joining, inputs.site, concept)
-    refs = references_for(inputs.households, inputs.site)
-    prices, subsidies = PricesParams(), scenario.subsidies()
-    financing = default_financing(OrgModel(scenario.org_model))
+    technical = run_concept(joining, inputs.site, concept, a)
+    refs = references_for(inputs.households, inputs.site, a)
+    prices, subsidies = params.prices, scenario.subsidies(params)
+    financing = default_financing(OrgModel(scenario.org_model), params.financing)
     case = run(technical, financing, prices, subsidies, participants, references=refs)
-    models = compare_models(technical, prices, subsidies, participants, references=refs)
+    models = compare_models(
+        technical, prices, subsidies, participants, references=refs, params=params.financing
+    )
     counts = dict(pilot.households.values_list("commitment").annotate(n=_count()).order_by())
     return PilotResult(
         pilot_id=pilot.pk,
@@ -174,12 +185,23 @@ def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
             financing,
             prices,
             subsidies,
+            assumptions=a,
             references=refs,
+            params=params.sensitivity,
         ),
-        tornado=tornado(technical, financing, prices, subsidies, participants, references=refs),
+        tornado=tornado(
+            technical,
+            financing,
+            prices,
+            subsidies,
+            participants,
+            references=refs,
+            params=params.sensitivity,
+        ),
         participation=participation(pilot.homes, counts),
         references=refs,
-        fingerprint=_fingerprint(pilot, scenario, inputs),
+        parameters=params,
+        fingerprint=_fingerprint(pilot, scenario, inputs, params),
         calc_version=CALC_VERSION,
         computed_on=today,
     )
@@ -204,6 +226,7 @@ class ResidentEconomics:
     site: object
     break_even_pct: float | None
     household_rate: float
+    parameters: Parameters
 
 
 def resident_economics(pilot: Pilot) -> ResidentEconomics:
@@ -213,9 +236,13 @@ def resident_economics(pilot: Pilot) -> ResidentEconomics:
     threshold), so the case is computed for the plan area's homes as average mid-terraces.
     """
     stamp = pilot.households.aggregate(n=_count(), last=Max("updated_at"))
-    key = (
-        f"resident-economics:{pilot.pk}:{pilot.updated_at.timestamp()}:{stamp['n']}:{stamp['last']}"
+    params = pilot_parameters(pilot)
+    state = json.dumps(
+        [pilot.updated_at, stamp["n"], stamp["last"], overridden(params)],
+        sort_keys=True,
+        default=str,
     )
+    key = f"resident-economics:{pilot.pk}:{hashlib.sha256(state.encode()).hexdigest()[:16]}"
     cached = cache.get(key)
     if cached is not None:
         return cached
@@ -226,13 +253,22 @@ def resident_economics(pilot: Pilot) -> ResidentEconomics:
             tuple(HouseholdInput() for _ in range(pilot.homes)), inputs.site, 0, assumed=True
         )
     concept = Concept(scenario.concept)
-    technical = run_concept(inputs.households, inputs.site, concept)
-    refs = references_for(inputs.households, inputs.site)
-    prices, subsidies = PricesParams(), scenario.subsidies()
-    financing = default_financing(OrgModel(scenario.org_model))
+    a = params.assumptions
+    technical = run_concept(inputs.households, inputs.site, concept, a)
+    refs = references_for(inputs.households, inputs.site, a)
+    prices, subsidies = params.prices, scenario.subsidies(params)
+    financing = default_financing(OrgModel(scenario.org_model), params.financing)
     case = run(technical, financing, prices, subsidies, len(inputs.households), references=refs)
     sweep = participation_sweep(
-        inputs.households, inputs.site, concept, financing, prices, subsidies, references=refs
+        inputs.households,
+        inputs.site,
+        concept,
+        financing,
+        prices,
+        subsidies,
+        assumptions=a,
+        references=refs,
+        params=params.sensitivity,
     )
     economics = ResidentEconomics(
         scenario=scenario,
@@ -241,6 +277,7 @@ def resident_economics(pilot: Pilot) -> ResidentEconomics:
         site=inputs.site,
         break_even_pct=sweep.break_even.participation_pct if sweep.break_even else None,
         household_rate=financing.household_discount_rate,
+        parameters=params,
     )
     cache.set(key, economics, timeout=600)
     return economics

@@ -15,7 +15,7 @@ from techniek.views import _cluster_ring, street_length_m
 from warmtenet.http import AuthenticatedRequest
 
 from .calc_inputs import pilot_inputs
-from .models import Pilot
+from .models import Pilot, pilot_parameters
 from .views import _get_pilot_for_user
 
 
@@ -55,15 +55,17 @@ def pilot_techniek(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         form = SiteForm(instance=pilot)
     pilot.refresh_from_db()  # an invalid form must not compute with its rejected values
     inputs = pilot_inputs(pilot)
+    params = pilot_parameters(pilot)
     scan = Quickscan(inputs.households, inputs.site, pilot.street_length_m is None)
-    street_m = street_length_m(scan)
+    street_m = street_length_m(scan, params.assumptions)
     context = {
         "pilot": pilot,
         "can_edit": can_edit,
         "form": form,
         "inputs": inputs,
         "street_m": street_m,
-        "comparison": compare_concepts(inputs.households, inputs.site),
-        "cluster_ring": _cluster_ring(scan, street_m / len(inputs.households)),
+        "comparison": compare_concepts(inputs.households, inputs.site, params.assumptions),
+        "override_count": pilot.overrides.count(),
+        "cluster_ring": _cluster_ring(scan, street_m / len(inputs.households), params.assumptions),
     }
     return render(request, "pilots/pilot_techniek.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, link_views, report_views, techniek_views, views
+from . import import_views, link_views, parameter_views, report_views, techniek_views, views
 
 app_name = "pilots"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("<int:pk>/fase/", views.phase_update, name="phase_update"),
     path("<int:pk>/juridisch/", views.pilot_regime, name="regime"),
     path("<int:pk>/techniek/", techniek_views.pilot_techniek, name="techniek"),
+    path("<int:pk>/aannames/", parameter_views.pilot_parameters, name="parameters"),
+    path("<int:pk>/aannames/<str:key>/", parameter_views.parameter_update, name="parameter_update"),
     path("<int:pk>/businesscase/", views.business_case, name="business_case"),
     path("<int:pk>/businesscase/kiezen/", views.choose_scenario, name="choose_scenario"),
     path("<int:pk>/rapport.pdf", report_views.report_pdf, name="report_pdf"),

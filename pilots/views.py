@@ -31,7 +31,7 @@ from .models import (
 )
 from .models.household import StaleEdit
 from .participation import lead_times, over_time, participation
-from .scenario import ScenarioForm, pilot_result
+from .scenario import ScenarioForm, overridden, pilot_result
 
 HOUSEHOLDS_PER_PAGE = 50
 PILOTS_PER_PAGE = 50
@@ -434,6 +434,7 @@ def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "form": form,
         "result": result,
         "charts": charts_,
+        "override_count": len(overridden(result.parameters)) if result else 0,
         "labels": case_labels,
         "query": request.GET.urlencode(),
     }

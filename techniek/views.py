@@ -139,7 +139,7 @@ def _scale(homes: int) -> str:
     return str(labels.SCALES[scale])
 
 
-def _cluster_ring(scan: Quickscan, m_per_home: float) -> dict | None:
+def _cluster_ring(scan: Quickscan, m_per_home: float, a: Assumptions = DEFAULTS) -> dict | None:
     """The seed deck's key choice for mini networks; for more homes the ring or a bronnet is the
     only street network left, so the page leaves the chart out."""
     if scan.homes > MINI_MAX_HOMES:
@@ -147,6 +147,7 @@ def _cluster_ring(scan: Quickscan, m_per_home: float) -> dict | None:
     result = compare_cluster_ring(
         scan.households,
         scan.site,
+        a,
         street_m_per_home=charts.street_points(m_per_home),
         cluster_sizes=charts.cluster_sizes(scan.homes),
     )

@@ -66,6 +66,10 @@ def _link(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.street_link.pk]
 
 
+def _parameter(cast: Cast) -> list[object]:
+    return [cast.pilot.pk, "costs.borehole_eur_per_m"]
+
+
 def _milestone(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.pilot.milestones.first().pk]
 
@@ -114,6 +118,11 @@ MATRIX = (
     Row("pilots:techniek", "GET", _pilot_readers, args=_pilot),
     Row("pilots:techniek", "POST", _editors_then(302), args=_pilot),
     # business case (issue 6)
+    # parameters tab (issue 5): an empty post is refused with a message and a redirect
+    Row("pilots:parameters", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:parameters", "POST", _all(405), args=_pilot),
+    Row("pilots:parameter_update", "GET", _all(405), args=_parameter),
+    Row("pilots:parameter_update", "POST", _editors_then(302), args=_parameter),
     Row("pilots:business_case", "GET", _pilot_readers, args=_pilot),
     Row("pilots:business_case", "POST", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "GET", _all(405), args=_pilot),

@@ -1,6 +1,7 @@
 from .household import BuildingType, Commitment, CommitmentChange, Household, Tenure
 from .links import HouseholdLink, StreetLink
 from .milestone import Milestone, MilestoneStatus, PhaseStart
+from .parameter import ParameterOverride, pilot_parameters
 from .pilot import Gemeente, Membership, Phase, Pilot, PilotQuerySet, Role, ScaleClass
 from .regime import PilotRegimeFacts
 
@@ -14,6 +15,7 @@ __all__ = [
     "Membership",
     "Milestone",
     "MilestoneStatus",
+    "ParameterOverride",
     "Phase",
     "PhaseStart",
     "PilotRegimeFacts",
@@ -23,4 +25,5 @@ __all__ = [
     "ScaleClass",
     "StreetLink",
     "Tenure",
+    "pilot_parameters",
 ]

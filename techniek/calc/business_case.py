@@ -10,7 +10,7 @@ case", has every formula.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -19,7 +19,6 @@ import pandas as pd
 
 from .cash_flow import CashFlowRow, InvestmentLine, flows, investment_lines, renewable_share, rows
 from .concepts import CATALOGUE, Concept
-from .engine import AssumptionRow
 from .finance import discount_factors, irr, loan_schedule, npv, payback_years
 from .financing import FinancingInput, FinancingParams, OrgModel, default_financing
 from .money import eur
@@ -35,7 +34,6 @@ from .references import (
 from .results import ConceptResult
 from .subsidies import (
     SubsidyInput,
-    SubsidyParams,
     WisCheck,
     WisReason,
     household_finance,
@@ -310,22 +308,4 @@ def compare_models(
             references=refs,
         )
         for model in OrgModel
-    )
-
-
-def assumption_rows(
-    prices: PricesParams | None = None,
-    subsidies: SubsidyParams | None = None,
-    financing: FinancingParams | None = None,
-) -> tuple[AssumptionRow, ...]:
-    """The business case's rows of the "Aannames en bronnen" table (keys "prices.…" etc.)."""
-    groups = {
-        "prices": prices or PricesParams(),
-        "subsidies": subsidies or SubsidyParams(),
-        "financing": financing or FinancingParams(),
-    }
-    return tuple(
-        AssumptionRow(f"{group}.{f.name}", getattr(params, f.name), f.metadata["sourced"])
-        for group, params in groups.items()
-        for f in fields(params)
     )

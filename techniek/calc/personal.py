@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .business_case import BusinessCase
+from .engine import DEFAULTS, Assumptions
 from .inputs import HouseholdInput, SiteInput
 from .money import eur
 from .prices import PricesParams
@@ -39,8 +40,9 @@ def personal_estimate(
     prices: PricesParams,
     subsidies: SubsidyInput,
     household_rate: float,
+    assumptions: Assumptions = DEFAULTS,
 ) -> PersonalEstimate:
-    mine = references_for([home], site)
+    mine = references_for([home], site, assumptions)
     ratio = mine.gas_m3_per_home / case.references.gas_m3_per_home
     network = case.household.network.monthly
     network_monthly = (

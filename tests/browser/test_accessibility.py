@@ -81,7 +81,8 @@ def test_flyer_has_no_axe_violations(watched_page: Page, live_server: object, ca
 
 
 @pytest.mark.parametrize(
-    "name", ["pilots:list", "pilots:detail", "pilots:business_case", "pilots:regime"]
+    "name",
+    ["pilots:list", "pilots:detail", "pilots:business_case", "pilots:regime", "pilots:parameters"],
 )
 def test_staff_pages_have_no_serious_axe_violations(
     watched_page: Page, live_server: object, cast: Cast, name: str

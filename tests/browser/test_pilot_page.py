@@ -43,3 +43,28 @@ def test_ticking_a_milestone_without_reload(
     assert page.evaluate("window.__marker") == "same page"
     milestone = cast.pilot.milestones.get(title="Financiering")
     assert milestone.status == "done"
+
+
+def test_overriding_a_parameter_inline_without_reload(
+    watched_page: Page, live_server: object, cast: Cast
+) -> None:
+    page = watched_page
+    _open_pilot(page, live_server.url, cast)
+    page.get_by_role("link", name="Aannames").click()
+    page.evaluate("window.__marker = 'same page'")
+    row = page.locator("#p-costs-borehole-eur-per-m")
+    row.get_by_text("Wijzigen").click()
+    row.get_by_label("Waarde voor deze pilot").fill("62,5")
+    row.get_by_label("Bron of toelichting").fill("offerte mei 2026")
+    row.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_test_id("value-costs.borehole_eur_per_m")).to_contain_text("€ 62,5/m")
+    expect(page.locator("#override-count")).to_have_text("1 eigen waarde")
+    assert page.evaluate("window.__marker") == "same page"
+    assert cast.pilot.overrides.get().value == 62.5
+    # A value out of range is refused in place, with the range in the message.
+    row = page.locator("#p-costs-borehole-eur-per-m")
+    row.get_by_text("Wijzigen").click()
+    row.get_by_label("Waarde voor deze pilot").fill("5")
+    row.get_by_role("button", name="Opslaan").click()
+    expect(row.get_by_role("alert")).to_have_text("Kies een waarde tussen € 20/m en € 200/m.")
+    assert cast.pilot.overrides.get().value == 62.5

@@ -21,7 +21,6 @@ from techniek.calc import (
 )
 from techniek.calc.business_case import (
     BusinessCaseWarning,
-    assumption_rows,
     compare_models,
     run,
 )
@@ -375,15 +374,6 @@ def test_network_shares_add_up_to_the_total_within_a_cent(
         assert shares == option.monthly_eur
         assert abs(option.monthly_eur - option.year1_eur / 12) <= Decimal("0.01")
     assert np.isfinite(bc.frame.to_numpy()).all()
-
-
-def test_business_case_assumptions_all_carry_a_source():
-    rows = assumption_rows()
-    assert len(rows) == len({row.key for row in rows})
-    assert {row.key.split(".")[0] for row in rows} == {"prices", "subsidies", "financing"}
-    assert all(row.sourced.source and row.sourced.unit for row in rows)
-    assert any(row.sourced.confirmed for row in rows)
-    assert any(not row.sourced.confirmed for row in rows)
 
 
 def test_business_case_for_1500_homes_takes_under_a_tenth_of_a_second():

@@ -11,9 +11,9 @@ import pytest
 
 import techniek.calc
 from techniek.calc import DEFAULTS, assumption_rows, with_overrides
-from techniek.calc.business_case import assumption_rows as business_case_assumption_rows
 from techniek.calc.defaults import Sourced
 from techniek.calc.financing import FinancingParams
+from techniek.calc.parameters import parameter_rows
 from techniek.calc.prices import PricesParams
 from techniek.calc.sensitivity import SensitivityParams
 from techniek.calc.subsidies import SubsidyParams
@@ -75,12 +75,12 @@ def test_assumption_rows_list_every_parameter_once():
     assert any(not row.sourced.confirmed for row in rows)  # the table must show what to check
 
 
-def test_business_case_assumption_rows_list_every_parameter_once():
-    rows = business_case_assumption_rows()
-    expected = sum(len(dataclasses.fields(cls)) for cls in BUSINESS_CASE_PARAMS)
+def test_parameter_rows_list_every_parameter_once():
+    rows = parameter_rows()
+    expected = sum(len(dataclasses.fields(cls)) for cls in PARAMS)
     assert len(rows) == len({row.key for row in rows}) == expected
     assert not any(row.overridden for row in rows)
-    # Every Params class is in one of the two tables, except the analysis settings.
+    # Every Params class is in the table, the analysis settings included.
     assert set(PARAMS) == set(ENGINE_PARAMS) | set(BUSINESS_CASE_PARAMS) | {SensitivityParams}
 
 

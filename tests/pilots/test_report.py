@@ -20,10 +20,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Commitment, Role
+from pilots.models import Commitment, ParameterOverride, Role
 from pilots.report import STATIC_BASE, StaticFilesFetcher
-from techniek.calc import assumption_rows
-from techniek.calc import business_case as bc
+from techniek.calc.parameters import parameter_rows
 from tests.conftest import Cast
 from tests.factories import GemeenteFactory, HouseholdFactory, MemberFactory, PilotFactory
 
@@ -93,6 +92,9 @@ class Rendered:
     again: bytes  # the same download once more
 
 
+OVERRIDE_NOTE = "leveringstarief uit het collectieve inkoopcontract 2027"
+
+
 @pytest.fixture(scope="module")
 def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
     """One pilot of 12 sentinel households, rendered once for the content tests (a render takes
@@ -110,6 +112,10 @@ def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
                 gas_m3_per_year=SENTINEL_GAS,
                 commitment=Commitment.INTENT,
             )
+        # An own value: page and PDF must both compute with it.
+        ParameterOverride.objects.create(
+            pilot=pilot, key="prices.gas_supply_eur_per_m3", value=0.95, note=OVERRIDE_NOTE
+        )
         client = Client()
         client.force_login(MemberFactory(gemeente=utrecht, role=Role.GEMEENTE, username="lezer"))
         page = client.get(reverse("pilots:business_case", args=[pilot.pk]), SCENARIO).text
@@ -192,6 +198,16 @@ def test_key_figures_print_exactly_as_on_the_business_case_page(
     assert "Bodemlusvariantringnet" in text  # the scenario of the query string, not the default
 
 
+def test_the_pilots_own_values_are_listed_with_their_source(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    text = _squash(_text(report.pdf, tmp_path))
+    assert _squash("1 eigen waarde van deze pilot") in text
+    assert _squash(OVERRIDE_NOTE) in text
+    assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in text
+    assert "Rekentmet1eigenwaardeinplaatsvandestandaard." in _squash(report.page)
+
+
 def test_same_inputs_give_the_same_figures_and_hash(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
@@ -202,7 +218,7 @@ def test_every_default_and_its_source_is_in_the_appendix(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
     text = _squash(_text(report.pdf, tmp_path))
-    rows = (*assumption_rows(), *bc.assumption_rows())
+    rows = parameter_rows()
     assert [r.key for r in rows if _squash(r.key) not in text] == []
     assert [r.sourced.source for r in rows if _squash(r.sourced.source) not in text] == []
     assert "Rekenversie2026." in text
