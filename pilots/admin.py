@@ -3,7 +3,15 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 
-from .models import CommitmentChange, Gemeente, Household, Membership, Milestone, Pilot
+from .models import (
+    CommitmentChange,
+    Gemeente,
+    Household,
+    Membership,
+    Milestone,
+    ParameterOverride,
+    Pilot,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -74,6 +82,16 @@ class MilestoneAdmin(admin.ModelAdmin):
     list_select_related = ["pilot"]
     autocomplete_fields = ["pilot"]
     readonly_fields = ["version"]
+
+
+@admin.register(ParameterOverride)
+class ParameterOverrideAdmin(admin.ModelAdmin):
+    list_display = ["key", "value", "pilot", "note", "updated_by", "updated_at"]
+    list_filter = ["pilot__gemeente"]
+    search_fields = ["key", "pilot__name", "note"]
+    list_select_related = ["pilot", "updated_by"]
+    autocomplete_fields = ["pilot"]
+    readonly_fields = ["updated_by", "updated_at"]
 
 
 @admin.register(CommitmentChange)
