@@ -80,6 +80,11 @@ MATRIX = (
     Row("logout", "GET", _all(405)),
     Row("logout", "POST", _all(302)),
     Row("set_language", "POST", _all(302), data={"language": "en", "next": "/"}),
+    # Second factor (issue 10): without a pending log-in the code form sends the user on.
+    Row("second_factor_verify", "GET", _members(302)),
+    Row("second_factor_verify", "POST", _members(302)),
+    Row("second_factor_setup", "GET", _members(200)),
+    Row("second_factor_setup", "POST", _members(200)),
     Row("healthz", "GET", _all(200)),
     Row("readyz", "GET", _all(200)),
     Row("pilots:list", "GET", _members(200)),

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "warmtenet",
     "pilots",
     "techniek",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "warmtenet.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -125,6 +128,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
+
+# Second factor (warmtenet/second_factor.py): the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "Warmtenet pilots"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pilots:list"
 LOGOUT_REDIRECT_URL = "login"

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import views
+from . import second_factor, views
 
 admin.site.site_header = "Warmtenet pilots – beheer"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="pilots:list"), name="home"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/code/", second_factor.verify, name="second_factor_verify"),
+    path("account/tweestapsverificatie/", second_factor.setup, name="second_factor_setup"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("pilots/", include("pilots.urls")),
     path("", include("pilots.resident_urls")),

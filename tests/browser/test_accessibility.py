@@ -82,14 +82,21 @@ def test_flyer_has_no_axe_violations(watched_page: Page, live_server: object, ca
 
 @pytest.mark.parametrize(
     "name",
-    ["pilots:list", "pilots:detail", "pilots:business_case", "pilots:regime", "pilots:parameters"],
+    [
+        "pilots:list",
+        "pilots:detail",
+        "pilots:business_case",
+        "pilots:regime",
+        "pilots:parameters",
+        "second_factor_setup",
+    ],
 )
 def test_staff_pages_have_no_serious_axe_violations(
     watched_page: Page, live_server: object, cast: Cast, name: str
 ) -> None:
     page = watched_page
     _log_in(page, live_server.url)
-    args = [] if name == "pilots:list" else [cast.pilot.pk]
+    args = [] if name in ("pilots:list", "second_factor_setup") else [cast.pilot.pk]
     page.goto(f"{live_server.url}{reverse(name, args=args)}")
     page.wait_for_load_state("networkidle")
     assert _violations(page, serious_only=True) == []

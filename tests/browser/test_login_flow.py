@@ -57,3 +57,37 @@ def test_skip_link_moves_focus_to_the_main_content(
     expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_kwartiermaker_switches_on_the_second_factor_and_logs_in_with_a_code(
+    watched_page: Page, live_server: object, cast: Cast
+) -> None:
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def code(device: TOTPDevice, steps: int = 0) -> str:
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        totp.time = time.time() + steps * device.step
+        return f"{totp.token():06d}"
+
+    page = watched_page
+    _log_in(page, live_server.url, "kwartiermaker")
+    page.get_by_role("link", name="kwartiermaker").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie")
+    expect(page.locator("figure svg")).to_be_visible()
+    device = TOTPDevice.objects.get(user=cast.kwartiermaker)
+    page.get_by_label("Code uit uw authenticator-app").fill(code(device))
+    page.get_by_role("button", name="Tweestapsverificatie aanzetten").click()
+    expect(page.get_by_test_id("second-factor-status")).to_contain_text("Staat aan sinds")
+
+    page.get_by_role("button", name="Uitloggen").click()
+    _log_in(page, live_server.url, "kwartiermaker")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code invoeren")
+    page.get_by_label("Code uit uw authenticator-app").fill("12")
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("alert")).to_have_text("Vul de zes cijfers uit uw app in.")
+    page.get_by_label("Code uit uw authenticator-app").fill(code(device, steps=1))
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Portfolio")
