@@ -19,6 +19,11 @@ SELECT = forms.Select(attrs={"class": "utrecht-select utrecht-select--html-selec
 NOT_A_WHOLE_NUMBER = {"invalid": _(InputError.NOT_A_WHOLE_NUMBER.label)}
 
 
+# Far above the largest Dutch heat network (about 100,000 connections), far below the database's
+# integer limit.
+MAX_CONNECTIONS = 1_000_000
+
+
 def _count(label: str, required: bool = True, help_text: str = "") -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
@@ -26,6 +31,7 @@ def _count(label: str, required: bool = True, help_text: str = "") -> forms.Inte
         help_text=help_text,
         widget=COUNT,
         error_messages=NOT_A_WHOLE_NUMBER,
+        max_value=MAX_CONNECTIONS,  # negative counts are the rules' to refuse, in their words
     )
 
 
@@ -90,6 +96,9 @@ class RegimeForm(forms.Form):
         except InvalidFacts as error:
             self._add_invalid(error)
         return cleaned
+
+    def clean_connections_now(self) -> int:
+        return self.cleaned_data["connections_now"] or 0  # empty: nothing connected yet
 
     def to_facts(self) -> RegimeFacts:
         if not self.is_valid():

@@ -16,7 +16,7 @@ from juridisch.organisation import OrgModelProfile, Sourced, profiles, rank_mode
 from juridisch.rules import check_regime
 from juridisch.text_catalog import translate
 from juridisch.texts import LabelledEnum
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import AuthenticatedRequest, form_status
 
 
 @require_safe
@@ -30,7 +30,7 @@ def regime_check(request: AuthenticatedRequest) -> HttpResponse:
     template = "juridisch/regime_check.html"
     if request.htmx.target == "regime-result":
         template += "#regime-result"
-    return render(request, template, {"form": form, "check": check})
+    return render(request, template, {"form": form, "check": check}, status=form_status(form))
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def organisation_models(request: AuthenticatedRequest) -> HttpResponse:
         "columns": columns,
         "title": texts.ORG_MODELS_TITLE,
     }
-    return render(request, "juridisch/organisation_models.html", context)
+    return render(request, "juridisch/organisation_models.html", context, status=form_status(form))
 
 
 @require_safe

@@ -85,6 +85,12 @@ class VersionedForm(forms.ModelForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
+    def clean(self) -> dict:
+        data = super().clean()
+        if "version" in self.errors:  # a hidden field: its own error would not be shown
+            self.add_error(None, _("Het formulier is ongeldig geworden. Laad de pagina opnieuw."))
+        return data
+
 
 class CommitmentForm(forms.Form):
     commitment = forms.ChoiceField(label=_("Commitment"), choices=Commitment.choices)

@@ -25,7 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import REFUSED, AuthenticatedRequest
 
 from . import exports
 from .import_forms import COLUMN_HELP, HouseholdRowForm
@@ -110,7 +110,20 @@ def _household_import(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return _confirm(request, pilot, context)
     if request.method == "POST":
         _preview(request, pilot, context)
-    return render(request, "pilots/household_import.html", _help_context(context))
+    return _render(request, context)
+
+
+def _render(request: AuthenticatedRequest, context: dict) -> HttpResponse:
+    """The import page; 422 when the upload or a row was refused, so nothing was imported."""
+    plan = context.get("plan")
+    refused = (
+        context.get("upload_error")
+        or context.get("confirm_error")
+        or context["upload_form"].errors
+        or (plan is not None and not plan.ok)
+    )
+    status = REFUSED if refused else 200
+    return render(request, "pilots/household_import.html", _help_context(context), status=status)
 
 
 def _preview(request: AuthenticatedRequest, pilot: Pilot, context: dict) -> None:
@@ -143,11 +156,11 @@ def _confirm(request: AuthenticatedRequest, pilot: Pilot, context: dict) -> Http
         context["confirm_error"] = _(
             "De voorvertoning is verlopen of ongeldig. Kies het bestand opnieuw."
         )
-        return render(request, "pilots/household_import.html", _help_context(context))
+        return _render(request, context)
     plan = import_households(pilot, rows, by=request.user)
     if not plan.ok:
         context.update(_plan_context(plan))
-        return render(request, "pilots/household_import.html", _help_context(context))
+        return _render(request, context)
     n = len(plan.rows)
     messages.success(
         request,

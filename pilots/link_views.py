@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import REFUSED, AuthenticatedRequest
 
 from .models import HouseholdLink, StreetLink
 from .views import _get_pilot_for_editing, _get_pilot_for_user
@@ -62,7 +62,8 @@ def street_links(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     form = StreetLinkForm(request.POST, streets=streets)
     if not form.is_valid():
-        return render(request, "pilots/street_links.html", _links_context(request, pilot, form))
+        context = _links_context(request, pilot, form)
+        return render(request, "pilots/street_links.html", context, status=REFUSED)
     link, raw = StreetLink.issue(
         pilot,
         created_by=request.user,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from techniek.calc.parameters import SOURCED
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import AuthenticatedRequest, form_status
 
 from .models import ParameterOverride, Pilot
 from .models.parameter import parameters_from
@@ -96,7 +96,12 @@ def parameter_update(request: AuthenticatedRequest, pk: int, key: str) -> HttpRe
             "override_count": len(overrides),
             "oob": True,
         }
-        return render(request, "pilots/pilot_parameters.html#parameter-saved", context)
+        return render(
+            request,
+            "pilots/pilot_parameters.html#parameter-saved",
+            context,
+            status=form_status(form, conflict=conflict),
+        )
     if conflict:
         messages.error(request, conflict)
     elif not form.is_valid():

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from techniek.calc import compare_concepts
 from techniek.forms import Quickscan
 from techniek.views import _cluster_ring, street_length_m
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import AuthenticatedRequest, form_status
 
 from .calc_inputs import pilot_inputs
 from .models import Pilot, pilot_parameters
@@ -68,4 +68,4 @@ def pilot_techniek(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "override_count": pilot.overrides.count(),
         "cluster_ring": _cluster_ring(scan, street_m / len(inputs.households), params.assumptions),
     }
-    return render(request, "pilots/pilot_techniek.html", context)
+    return render(request, "pilots/pilot_techniek.html", context, status=form_status(form))

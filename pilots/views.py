@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from juridisch.forms import RegimeForm
 from juridisch.rules import check_regime
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import REFUSED, AuthenticatedRequest, form_status
 
 from . import audit, case_labels, charts
 from .forms import CommitmentForm, HouseholdForm, MilestoneForm, PhaseForm, PortfolioFilterForm
@@ -192,7 +192,12 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
             "conflict": conflict,
             "row_errors": None if form.is_valid() else form.errors,
         }
-        return render(request, "pilots/pilot_detail.html#household-saved", context)
+        return render(
+            request,
+            "pilots/pilot_detail.html#household-saved",
+            context,
+            status=form_status(form, conflict=conflict),
+        )
     if conflict:
         messages.error(request, conflict)
     elif not form.is_valid():
@@ -237,7 +242,12 @@ def milestone_update(request: AuthenticatedRequest, pk: int, ms: int) -> HttpRes
             "conflict": conflict,
             "milestone_errors": None if form.is_valid() else form.errors,
         }
-        return render(request, "pilots/pilot_detail.html#milestone", context)
+        return render(
+            request,
+            "pilots/pilot_detail.html#milestone",
+            context,
+            status=form_status(form, conflict=conflict),
+        )
     if conflict:
         messages.error(request, conflict)
     elif not form.is_valid():
@@ -269,7 +279,7 @@ def phase_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             )
             return redirect(pilot)
     context = {"pilot": pilot, "form": form, "open_items": open_items}
-    return render(request, "pilots/phase_confirm.html", context)
+    return render(request, "pilots/phase_confirm.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -285,7 +295,12 @@ def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             request, _("Huishouden %(address)s toegevoegd.") % {"address": household.address}
         )
         return redirect(pilot)
-    return render(request, "pilots/household_form.html", {"pilot": pilot, "form": form})
+    return render(
+        request,
+        "pilots/household_form.html",
+        {"pilot": pilot, "form": form},
+        status=form_status(form),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -316,6 +331,7 @@ def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpRespo
         request,
         "pilots/household_form.html",
         {"pilot": pilot, "form": form, "household": household, "conflict": conflict},
+        status=form_status(form, conflict=conflict),
     )
 
 
@@ -351,7 +367,10 @@ def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = _regime_context(request, pilot, form)
     if form.is_valid():
         values = {name: form.cleaned_data[name] for name in PilotRegimeFacts.FORM_FIELDS}
-        expected = int(request.POST.get("version") or 0)
+        try:
+            expected = int(request.POST.get("version") or 0)
+        except ValueError:
+            expected = -1  # a tampered version matches no row: refused like a lost update
         with transaction.atomic():
             if facts.pk is None:
                 facts = PilotRegimeFacts.objects.create(pilot=pilot, **values)
@@ -368,13 +387,14 @@ def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 "Niet opgeslagen: iemand anders heeft de feiten intussen gewijzigd. "
                 "Laad de pagina opnieuw om de huidige feiten te zien."
             )
+    status = form_status(form, conflict=context.get("conflict"))
     if request.htmx:
-        return render(request, "pilots/pilot_regime.html#pilot-regime", context)
+        return render(request, "pilots/pilot_regime.html#pilot-regime", context, status=status)
     if context.get("saved"):
         messages.success(request, _("De feiten voor de regimecheck zijn opgeslagen."))
         return redirect("pilots:regime", pk=pilot.pk)
     facts = _regime_facts(pilot)
-    return render(request, "pilots/pilot_regime.html", {**context, "facts": facts})
+    return render(request, "pilots/pilot_regime.html", {**context, "facts": facts}, status=status)
 
 
 @require_POST
@@ -388,7 +408,8 @@ def regime_milestone(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     title = request.POST.get("title", "")
     if check is None or title not in check.milestones:
         messages.error(request, _("Deze stap hoort niet bij de uitkomst van de regimecheck."))
-        return redirect("pilots:regime", pk=pilot.pk)
+        context = {**_regime_context(request, pilot, form), "facts": facts}
+        return render(request, "pilots/pilot_regime.html", context, status=REFUSED)
     _milestone, created = Milestone.objects.get_or_create(
         pilot=pilot,
         phase=pilot.phase,
@@ -447,7 +468,8 @@ def business_case(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     template = "pilots/pilot_business_case.html"
     if request.htmx.target == "business-case":
         template += "#business-case"
-    return render(request, template, _business_case_context(request, pilot))
+    context = _business_case_context(request, pilot)
+    return render(request, template, context, status=form_status(context["form"]))
 
 
 @require_POST
@@ -463,6 +485,8 @@ def choose_scenario(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             updated_at=timezone.now(),
         )
         messages.success(request, _("Concept en organisatiemodel vastgelegd voor deze pilot."))
-    else:
-        messages.error(request, _("Kies een geldig concept en organisatiemodel."))
-    return redirect("pilots:business_case", pk=pilot.pk)
+        return redirect("pilots:business_case", pk=pilot.pk)
+    # Only a tampered post gets here: the page offers valid choices only.
+    messages.error(request, _("Kies een geldig concept en organisatiemodel."))
+    context = _business_case_context(request, pilot)
+    return render(request, "pilots/pilot_business_case.html", context, status=REFUSED)

@@ -24,7 +24,7 @@ from techniek.calc import (
 )
 from techniek.catalogue import Weight
 from techniek.forms import Quickscan, QuickscanForm
-from warmtenet.http import AuthenticatedRequest
+from warmtenet.http import AuthenticatedRequest, form_status
 
 MINI_MAX_HOMES = 50  # seed deck: a mini-warmtenet has 2–50 homes
 
@@ -183,4 +183,4 @@ def quickscan(request: AuthenticatedRequest) -> HttpResponse:
         template += "#quickscan-result"
     else:
         context["assumption_groups"] = assumption_groups()
-    return render(request, template, context)
+    return render(request, template, context, status=form_status(form))

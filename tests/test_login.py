@@ -22,7 +22,7 @@ def test_login_page_stays_dutch_for_a_browser_set_to_english(client: Client, db:
 
 def test_wrong_password_gets_a_dutch_message(client: Client, cast: Cast) -> None:
     response = client.post(reverse("login"), {"username": "kwartiermaker", "password": "fout"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.text
 
 

@@ -54,7 +54,7 @@ _pilot_readers = {**_pilot_editors, "gemeente_utrecht": 200}
 
 
 def _editors_then(status: int) -> dict[str, int | str]:
-    """Editors get `status` (e.g. a redirect after an invalid inline post), others as editors."""
+    """Editors get `status` (e.g. 422 for an empty post), others as editors."""
     return {**_pilot_editors, "kwartiermaker": status}
 
 
@@ -116,9 +116,9 @@ MATRIX = (
     Row("pilots:milestone_update", "GET", _all(405), args=_milestone),
     Row("pilots:milestone_update", "POST", _editors_then(302), args=_milestone),
     Row("pilots:regime", "GET", _pilot_readers, args=_pilot),
-    Row("pilots:regime", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:regime", "POST", _editors_then(422), args=_pilot),
     Row("pilots:regime_milestone", "GET", _all(405), args=_pilot),
-    Row("pilots:regime_milestone", "POST", _editors_then(302), args=_pilot),
+    Row("pilots:regime_milestone", "POST", _editors_then(422), args=_pilot),
     # techniek tab (issue 5): an empty post is a valid "nothing known" site
     Row("pilots:techniek", "GET", _pilot_readers, args=_pilot),
     Row("pilots:techniek", "POST", _editors_then(302), args=_pilot),
@@ -131,12 +131,12 @@ MATRIX = (
     Row("pilots:business_case", "GET", _pilot_readers, args=_pilot),
     Row("pilots:business_case", "POST", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "GET", _all(405), args=_pilot),
-    Row("pilots:choose_scenario", "POST", _editors_then(302), args=_pilot),
+    Row("pilots:choose_scenario", "POST", _editors_then(422), args=_pilot),
     Row("pilots:report_pdf", "GET", _pilot_readers, args=_pilot),
     Row("pilots:report_pdf", "POST", _all(405), args=_pilot),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
     Row("pilots:street_links", "GET", _pilot_readers, args=_pilot),
-    Row("pilots:street_links", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:street_links", "POST", _editors_then(422), args=_pilot),
     Row("pilots:street_link_revoke", "GET", _all(405), args=_link),
     Row("pilots:street_link_revoke", "POST", _editors_then(302), args=_link),
     Row("pilots:household_link", "GET", _all(405), args=_household),
@@ -163,7 +163,7 @@ MATRIX = (
     Row("techniek:quickscan", "POST", _all(405)),
     # import/export rows
     Row("pilots:import", "GET", _pilot_editors, args=_pilot),
-    Row("pilots:import", "POST", _pilot_editors, args=_pilot),
+    Row("pilots:import", "POST", _editors_then(422), args=_pilot),
     Row("pilots:import", "PUT", _all(405), args=_pilot),
     Row("pilots:export", "GET", _pilot_readers, args=lambda cast: [cast.pilot.pk, "csv"]),
     Row("pilots:export", "GET", _pilot_readers, args=lambda cast: [cast.pilot.pk, "xlsx"]),

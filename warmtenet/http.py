@@ -10,3 +10,17 @@ class AuthenticatedRequest(HttpRequest):
 
 class HtmxRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+# A refused form answers 422 and a lost update 409, so clients and tests see the refusal in the
+# status; base.html's htmx-config swaps both like a 200 so the message shows in place.
+REFUSED = 422
+CONFLICT = 409
+
+
+def form_status(*forms: object, conflict: object = None) -> int:
+    """200, or 409 when an edit lost a race, or 422 when a bound form has errors."""
+    if conflict:
+        return CONFLICT
+    bound = [f for f in forms if getattr(f, "is_bound", False)]
+    return REFUSED if any(f.errors for f in bound) else 200  # type: ignore[attr-defined]

@@ -105,7 +105,11 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.session.get(PENDING) and not self._open(request.path_info):
+        try:
+            pending = request.session.get(PENDING)
+        except (OperationalError, InterfaceError):
+            pending = False  # the database is down: the view fails too and answers 503
+        if pending and not self._open(request.path_info):
             target = reverse("second_factor_verify")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

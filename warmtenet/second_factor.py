@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .http import AuthenticatedRequest
+from .http import AuthenticatedRequest, form_status
 
 PENDING = "second_factor_pending"
 
@@ -152,4 +152,6 @@ def setup(request: AuthenticatedRequest) -> HttpResponse:
         )
         return redirect("second_factor_setup")
     context = {"device": device, "form": form, "qr": _qr(device), "secret": _secret(device)}
-    return render(request, "registration/second_factor_setup.html", context)
+    return render(
+        request, "registration/second_factor_setup.html", context, status=form_status(form)
+    )

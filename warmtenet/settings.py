@@ -64,12 +64,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "warmtenet.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "warmtenet.middleware.PermissionsPolicyMiddleware",
     "warmtenet.middleware.DatabaseUnavailableMiddleware",
+    # After the 503 handler: it reads the session, which needs the database.
+    "warmtenet.middleware.SecondFactorMiddleware",
     "warmtenet.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: it turns a flagged log-in attempt into the lockout page.
     "axes.middleware.AxesMiddleware",

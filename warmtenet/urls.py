@@ -10,7 +10,7 @@ admin.site.site_header = "Warmtenet pilots – beheer"
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="pilots:list"), name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("inloggen/code/", second_factor.verify, name="second_factor_verify"),
     path("account/tweestapsverificatie/", second_factor.setup, name="second_factor_setup"),

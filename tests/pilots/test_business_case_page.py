@@ -41,7 +41,7 @@ def test_changing_the_model_recomputes_only_the_fragment(client: Client, cast: C
 def test_an_unknown_concept_gets_a_dutch_message_not_a_crash(client: Client, cast: Cast) -> None:
     client.force_login(cast.kwartiermaker)
     response = client.get(_url(cast), {"concept": "kerncentrale", "org_model": "cooperatie"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Kies een geldig concept en organisatiemodel." in response.text
 
 

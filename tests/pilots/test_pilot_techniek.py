@@ -29,7 +29,7 @@ def test_kwartiermaker_saves_the_street_length(client: Client, cast: Cast) -> No
 def test_bad_site_facts_get_a_dutch_message_and_change_nothing(client: Client, cast: Cast) -> None:
     client.force_login(cast.kwartiermaker)
     response = client.post(_url(cast), {"street_length_m": "0", "waste_heat_kw": "-3"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Een straatlengte tussen 1 en 100.000 m" in response.text
     assert Pilot.objects.get(pk=cast.pilot.pk).street_length_m is None
 

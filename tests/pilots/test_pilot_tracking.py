@@ -264,7 +264,7 @@ def test_bad_household_input_gets_a_dutch_message_and_writes_nothing(
     before = Household.objects.count()
     url = reverse("pilots:household_create", args=[cast.pilot.pk])
     response = client.post(url, _household_data(**{field: value}))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert message in response.text
     assert Household.objects.count() == before
 
@@ -274,7 +274,7 @@ def test_a_duplicate_address_is_a_form_error_not_a_crash(client: Client, cast: C
     client.force_login(cast.kwartiermaker)
     url = reverse("pilots:household_create", args=[cast.pilot.pk])
     response = client.post(url, _household_data(postcode=h.postcode, house_number=h.house_number))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Dit adres staat al in deze pilot." in response.text
 
 
