@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import Cast
 from tests.factories import PASSWORD
+from warmtenet.second_factor import PENDING, PENDING_SECONDS
 
 SETUP = reverse("second_factor_setup")
 VERIFY = reverse("second_factor_verify")
@@ -44,28 +45,39 @@ def test_without_a_device_the_password_is_enough(client: Client, cast: Cast) -> 
     assert client.get(reverse("pilots:list")).status_code == 200
 
 
-def test_with_a_device_every_page_asks_for_the_code_first(client: Client, cast: Cast) -> None:
+def test_with_a_device_the_password_alone_logs_no_one_in(client: Client, cast: Cast) -> None:
     device = _device(cast.kwartiermaker)
     pilot_url = cast.pilot.get_absolute_url()
     response = _log_in(client, pilot_url)
-    assert response["Location"] == pilot_url
+    assert response["Location"] == f"{VERIFY}?next={pilot_url.replace('/', '%2F')}"
+    # Until the code, every page answers as to anyone anonymous: nothing to read or write.
+    login = reverse("login")
     for url in (
         pilot_url,
         reverse("pilots:list"),
         reverse("pilots:report_pdf", args=[cast.pilot.pk]),
     ):
-        blocked = client.get(url)
-        assert blocked.status_code == 302, url
-        assert blocked["Location"].startswith(VERIFY + "?next=")
-    # A POST is refused the same way: nothing is written before the code.
+        assert client.get(url)["Location"].startswith(login), url
     post = client.post(reverse("pilots:household_create", args=[cast.pilot.pk]), {})
-    assert post["Location"].startswith(VERIFY)
+    assert post["Location"].startswith(login)
+    assert "_auth_user_id" not in client.session
     page = client.get(VERIFY + f"?next={pilot_url}")
     assert "Code uit uw authenticator-app" in page.text
     done = client.post(VERIFY, {"code": _code(device), "next": pilot_url})
     assert done["Location"] == pilot_url
     assert client.get(pilot_url).status_code == 200
     assert _events(cast.kwartiermaker)[-2:] == ["login", "second_factor_verified"]
+
+
+def test_the_code_must_follow_the_password_within_five_minutes(client: Client, cast: Cast) -> None:
+    device = _device(cast.kwartiermaker)
+    _log_in(client)
+    session = client.session
+    session[PENDING]["at"] -= PENDING_SECONDS + 1
+    session.save()
+    response = client.post(VERIFY, {"code": _code(device)})
+    assert response["Location"].startswith(reverse("login"))
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.parametrize(
@@ -87,9 +99,9 @@ def test_a_wrong_code_gets_a_dutch_message_and_no_access(
         pytest.skip("the current code happens to be 000000")
     _log_in(client)
     response = client.post(VERIFY, {"code": code})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert message in response.text
-    assert client.get(reverse("pilots:list")).status_code == 302
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_code_is_refused_a_second_time(client: Client, cast: Cast) -> None:
@@ -110,7 +122,7 @@ def test_wrong_codes_are_throttled(client: Client, cast: Cast) -> None:
     # Even the right code waits now: 3 failures → 4 s of back-off.
     response = client.post(VERIFY, {"code": _code(device)})
     assert "Te veel foute codes achter elkaar" in response.text
-    assert client.get(reverse("pilots:list")).status_code == 302
+    assert "_auth_user_id" not in client.session
     assert _events(cast.kwartiermaker).count("second_factor_failed") == 4
 
 
@@ -143,8 +155,7 @@ def test_switching_on_needs_a_valid_code_from_the_scanned_key(client: Client, ca
     assert "second_factor_enabled" in _events(cast.kwartiermaker)
     # The next log-in asks for the code.
     fresh = Client()
-    _log_in(fresh)
-    assert fresh.get(reverse("pilots:list"))["Location"].startswith(VERIFY)
+    assert _log_in(fresh)["Location"].startswith(VERIFY)
 
 
 def test_switching_off_needs_a_valid_code(client: Client, cast: Cast) -> None:
@@ -169,7 +180,7 @@ def test_a_device_removed_by_the_admin_unblocks_the_pending_user(
     TOTPDevice.objects.filter(user=cast.kwartiermaker).delete()
     response = client.get(VERIFY)
     assert response.status_code == 302
-    assert client.get(reverse("pilots:list")).status_code == 200
+    assert client.get(reverse("pilots:list")).status_code == 200  # the password was enough
 
 
 def test_next_cannot_leave_the_site(client: Client, cast: Cast) -> None:

@@ -6,15 +6,10 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template import loader
-from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
-from django.utils.http import urlencode
-
-from .second_factor import PENDING
 
 # The app uses no camera, microphone, location or payment APIs; say so to the browser.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
@@ -93,31 +88,3 @@ class AuditlogMiddleware(BaseAuditlogMiddleware):
     @staticmethod
     def _get_actor(request: HttpRequest) -> User | None:
         return SimpleLazyObject(lambda: BaseAuditlogMiddleware._get_actor(request))
-
-
-class SecondFactorMiddleware:
-    """A user who gave the password but not yet the code of their authenticator app reaches
-    only the code form, log-out, the language switch and static files."""
-
-    OPEN = ("second_factor_verify", "logout", "set_language", "healthz", "readyz")
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        try:
-            pending = request.session.get(PENDING)
-        except (OperationalError, InterfaceError):
-            pending = False  # the database is down: the view fails too and answers 503
-        if pending and not self._open(request.path_info):
-            target = reverse("second_factor_verify")
-            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-        return self.get_response(request)
-
-    def _open(self, path: str) -> bool:
-        if path.startswith(settings.STATIC_URL):
-            return True
-        try:
-            return resolve(path).url_name in self.OPEN
-        except Resolver404:
-            return True  # a 404 page reveals nothing

@@ -1,10 +1,13 @@
 """Optional second factor (TOTP, RFC 6238) for staff accounts, on django-otp.
 
-After the password, a user with a confirmed authenticator app is "pending": the session carries
-PENDING and SecondFactorMiddleware sends every page to the code form until a valid code is given.
-django-otp throttles wrong codes per device (doubling wait) and refuses a code twice.
+A user with a confirmed authenticator app is not logged in by the password alone: LoginView
+keeps them in the session as PENDING (who, which backend, since when) and sends them to the code
+form, which logs them in only after a valid code. Until then every page answers as to anyone
+anonymous, so no middleware has to check anything on each request. django-otp throttles wrong
+codes per device (doubling wait) and refuses a code twice.
 """
 
+import time
 from base64 import b32encode
 
 import django_otp
@@ -12,10 +15,11 @@ import segno
 from auditlog.models import LogEntry
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.models import User
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .http import AuthenticatedRequest, form_status
 
 PENDING = "second_factor_pending"
+PENDING_SECONDS = 300  # the code must follow the password within five minutes
 
 
 class CodeForm(forms.Form):
@@ -46,26 +51,35 @@ def confirmed_device(user: object) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-@receiver(user_logged_in, dispatch_uid="warmtenet.second_factor.pending")
-def _mark_pending(
-    sender: object, request: HttpRequest | None, user: object, **kwargs: object
-) -> None:
-    if request is not None and confirmed_device(user) is not None:
-        request.session[PENDING] = True
+def start_pending(request: HttpRequest, user: User) -> None:
+    """The password was right and `user` has an authenticator app: wait for the code."""
+    request.session.cycle_key()
+    request.session[PENDING] = {"user": user.pk, "backend": user.backend, "at": time.time()}
 
 
-def _log(request: HttpRequest, event: str) -> None:
+def _pending_user(request: HttpRequest) -> User | None:
+    pending = request.session.get(PENDING)
+    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        return None
+    user = User.objects.filter(pk=pending.get("user"), is_active=True).first()
+    if user is not None:
+        user.backend = pending["backend"]
+    return user
+
+
+def _log(request: HttpRequest, event: str, user: User | None = None) -> None:
+    user = user or request.user
     LogEntry.objects.log_create(
-        request.user,
+        user,
         force_log=True,
         action=LogEntry.Action.ACCESS,
-        actor=request.user,
+        actor=user,
         remote_addr=request.META.get("REMOTE_ADDR"),
         additional_data={"event": event},
     )
 
 
-def _check(request: HttpRequest, device: TOTPDevice, form: CodeForm) -> bool:
+def _check(device: TOTPDevice, form: CodeForm) -> bool:
     """Verify the form's code against `device`, adding a Dutch error to the form on failure."""
     allowed, _detail = device.verify_is_allowed()
     if not allowed:
@@ -91,24 +105,27 @@ def _next(request: HttpRequest) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
-def verify(request: AuthenticatedRequest) -> HttpResponse:
-    device = confirmed_device(request.user)
-    if not request.session.get(PENDING) or device is None:
-        request.session.pop(PENDING, None)  # e.g. an admin removed the device meanwhile
-        return redirect(_next(request))
+def verify(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    device = confirmed_device(user) if user is not None else None
+    if device is None:  # no log-in waiting, too late, or an admin removed the device meanwhile
+        request.session.pop(PENDING, None)
+        if user is not None:  # the password alone is enough again
+            auth_login(request, user)
+            return redirect(_next(request))
+        messages.info(request, _("Log opnieuw in."))
+        return redirect_to_login(_next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _check(request, device, form):
-            django_otp.login(request, device)
+        if _check(device, form):
             request.session.pop(PENDING, None)
-            request.session.cycle_key()
+            auth_login(request, user)  # the audit log's "login" entry follows the code
+            django_otp.login(request, device)
             _log(request, "second_factor_verified")
             return redirect(_next(request))
-        _log(request, "second_factor_failed")
-    return render(
-        request, "registration/second_factor.html", {"form": form, "next": _next(request)}
-    )
+        _log(request, "second_factor_failed", user)
+    context = {"form": form, "next": _next(request)}
+    return render(request, "registration/second_factor.html", context, status=form_status(form))
 
 
 def _qr(device: TOTPDevice) -> str:
@@ -127,7 +144,7 @@ def setup(request: AuthenticatedRequest) -> HttpResponse:
     active = confirmed_device(request.user)
     form = CodeForm(request.POST or None)
     if active is not None:
-        if request.method == "POST" and form.is_valid() and _check(request, active, form):
+        if request.method == "POST" and form.is_valid() and _check(active, form):
             TOTPDevice.objects.filter(user=request.user).delete()
             _log(request, "second_factor_disabled")
             messages.success(request, _("Tweestapsverificatie staat uit."))
@@ -141,7 +158,7 @@ def setup(request: AuthenticatedRequest) -> HttpResponse:
             device = TOTPDevice.objects.create(
                 user=request.user, name=_("Authenticator-app"), confirmed=False
             )
-    if request.method == "POST" and form.is_valid() and _check(request, device, form):
+    if request.method == "POST" and form.is_valid() and _check(device, form):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         django_otp.login(request, device)

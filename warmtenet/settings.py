@@ -69,8 +69,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "warmtenet.middleware.PermissionsPolicyMiddleware",
     "warmtenet.middleware.DatabaseUnavailableMiddleware",
-    # After the 503 handler: it reads the session, which needs the database.
-    "warmtenet.middleware.SecondFactorMiddleware",
     "warmtenet.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: it turns a flagged log-in attempt into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -3,9 +3,13 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import second_factor
 from .http import REFUSED
 
 
@@ -42,6 +46,14 @@ class LoginView(auth_views.LoginView):
 
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        user = form.get_user()
+        if second_factor.confirmed_device(user) is None:
+            return super().form_valid(form)
+        second_factor.start_pending(self.request, user)
+        target = reverse("second_factor_verify")
+        return redirect(f"{target}?{urlencode({'next': self.get_success_url()})}")
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_invalid(form)
