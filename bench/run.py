@@ -20,6 +20,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
@@ -39,7 +40,11 @@ def median_seconds(fn: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def seed() -> tuple[object, int, int]:
-    from pilots.models import Household, Pilot
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pilots.models import CommitmentChange, Household, Pilot
     from tests.factories import GemeenteFactory, MemberFactory
 
     gemeente = GemeenteFactory(name="Utrecht")
@@ -61,6 +66,20 @@ def seed() -> tuple[object, int, int]:
         for n in range(pilot.homes)
     ]
     Household.objects.bulk_create(rows, batch_size=2000)
+    # A history as the page replays it: every household that moved did so in the last 8 months.
+    now = timezone.now()
+    changes = [
+        CommitmentChange(
+            household_id=pk,
+            from_status="unknown",
+            to_status=status,
+            changed_at=now - timedelta(days=(pk * 37) % 240),
+        )
+        for pk, status in Household.objects.exclude(commitment="unknown").values_list(
+            "pk", "commitment"
+        )
+    ]
+    CommitmentChange.objects.bulk_create(changes, batch_size=2000)
     return user, pilots[0].pk, big.pk
 
 
@@ -117,22 +136,31 @@ def main() -> int:
         print(f"base.html {bare * 1000:.2f} ms")
         # Budgets are ratios to base.html through the full middleware (architecture.md);
         # the ratio to a fixed string is printed too, as issue 4 asks.
+        # Issue 4's aim is the last column: the 1,500-household page within 50× the fixed string
+        # (warm: the households table and trend are cached per state of the register, see
+        # pilots/page_cache.py; the cold figure is the first request after an edit).
         budgets = (
-            ("portfolio, 200 pilots (first page of 50)", "/pilots/", 20.0),
-            ("pilot page, 50 households", f"/pilots/{small}/", 20.0),
-            ("pilot page, 1,500 households", f"/pilots/{big}/", 50.0),
+            ("portfolio, 200 pilots (first page of 50)", "/pilots/", 20.0, None),
+            ("pilot page, 50 households", f"/pilots/{small}/", 20.0, None),
+            ("pilot page, 1,500 households", f"/pilots/{big}/", 50.0, 50.0),
         )
         failed = False
-        for label, url, budget in budgets:
+        for label, url, budget, fixed_aim in budgets:
             seconds = median_seconds(get(url))
             ratio = seconds / bare
-            ok = ratio <= budget
+            ok = ratio <= budget and (fixed_aim is None or seconds / fixed <= fixed_aim)
             failed |= not ok
+            aim = f" (aim {fixed_aim:.0f}×)" if fixed_aim else ""
             print(
                 f"{label}: {seconds * 1000:.1f} ms = {ratio:.1f}× base.html "
-                f"(budget {budget:.0f}×), {seconds / fixed:.0f}× fixed string "
+                f"(budget {budget:.0f}×), {seconds / fixed:.0f}× fixed string{aim} "
                 f"{'ok' if ok else 'OVER'}"
             )
+        cold = median_seconds(lambda: (cache.clear(), get(f"/pilots/{big}/")()), runs=10)
+        print(
+            f"pilot page, 1,500 households, cold cache: {cold * 1000:.1f} ms = "
+            f"{cold / bare:.1f}× base.html, {cold / fixed:.0f}× fixed string"
+        )
         # Issue 6: recompute the business case after one input change, through the htmx
         # endpoint, as the slider does.
         htmx = {"HX-Request": "true", "HX-Target": "business-case"}

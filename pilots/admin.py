@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from .models import (
     CommitmentChange,
     Gemeente,
+    GeneratedReport,
     Household,
     Membership,
     Milestone,
@@ -92,6 +93,26 @@ class ParameterOverrideAdmin(admin.ModelAdmin):
     list_select_related = ["pilot", "updated_by"]
     autocomplete_fields = ["pilot"]
     readonly_fields = ["updated_by", "updated_at"]
+
+
+@admin.register(GeneratedReport)
+class GeneratedReportAdmin(admin.ModelAdmin):
+    """Kept as handed out: support staff can see and delete, not change."""
+
+    list_display = ["pilot", "created_at", "created_by", "fingerprint", "scenario", "size_bytes"]
+    list_filter = ["pilot__gemeente"]
+    search_fields = ["pilot__name", "fingerprint"]
+    list_select_related = ["pilot", "created_by"]
+    exclude = ["pdf"]
+
+    def get_queryset(self, request: HttpRequest) -> object:
+        return super().get_queryset(request).defer("pdf")
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(CommitmentChange)

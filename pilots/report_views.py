@@ -1,12 +1,13 @@
 """Download of the business-case report as PDF (pilots/report.py renders it)."""
 
+import hashlib
 import logging
 import uuid
 
 from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -14,7 +15,9 @@ from django.views.decorators.http import require_safe
 
 from warmtenet.http import AuthenticatedRequest
 
-from .scenario import Scenario, ScenarioForm, pilot_result
+from . import case_labels
+from .models import GeneratedReport, Pilot
+from .scenario import PilotResult, Scenario, ScenarioForm, pilot_result
 from .views import _get_pilot_for_user
 
 logger = logging.getLogger(__name__)
@@ -32,10 +35,24 @@ def report_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         # Imported here: WeasyPrint and matplotlib take about a second to import, which every
         # process would otherwise pay at start-up for a page few people open.
-        from .report import render_report
+        from .report import html_to_pdf, render_html
 
         result = pilot_result(pilot, scenario, today)
-        pdf = render_report(pilot, result, today=today, request_user=request.user)
+        html = render_html(pilot, result, today=today, request_user=request.user)
+        digest = hashlib.sha256(html.encode()).hexdigest()
+        report = pilot.reports.filter(html_sha256=digest).first()
+        if report is None:
+            pdf = html_to_pdf(html)
+            report = GeneratedReport.objects.create(
+                pilot=pilot,
+                created_by=request.user,
+                fingerprint=result.fingerprint,
+                calc_version=result.calc_version,
+                scenario=_scenario_label(result),
+                html_sha256=digest,
+                pdf=pdf,
+                size_bytes=len(pdf),
+            )
     except Exception:
         error_id = uuid.uuid4().hex[:12]
         logger.exception("Business-case PDF failed: error id %s, pilot %s", error_id, pilot.pk)
@@ -52,14 +69,44 @@ def report_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         force_log=True,
         action=LogEntry.Action.ACCESS,
         actor=request.user,
-        additional_data={"event": "report_pdf", "fingerprint": result.fingerprint},
+        additional_data={
+            "event": "report_pdf",
+            "fingerprint": result.fingerprint,
+            "report": report.pk,
+        },
     )
-    name = f"businesscase-{slugify(pilot.name)}-{today.isoformat()}.pdf"
+    return _attachment(pilot, report)
+
+
+def _scenario_label(result: PilotResult) -> str:
+    model = case_labels.ORG_MODELS[result.scenario.org_model]
+    return f"{result.concept_name} · {model} · {result.scenario.participation_pct}%"[:200]
+
+
+def _attachment(pilot: Pilot, report: GeneratedReport) -> HttpResponse:
+    stamp = timezone.localtime(report.created_at).strftime("%Y-%m-%d-%H%M")
+    name = f"businesscase-{slugify(pilot.name)}-{stamp}-{report.fingerprint}.pdf"
     return HttpResponse(
-        pdf,
+        bytes(report.pdf),
         content_type="application/pdf",
         headers={
             "Content-Disposition": content_disposition_header(True, name),
             "Cache-Control": "no-store",
         },
     )
+
+
+@require_safe
+@login_required
+def stored_report(request: AuthenticatedRequest, pk: int, report: int) -> HttpResponse:
+    """A report as it was handed out earlier: the same file, byte for byte."""
+    pilot = _get_pilot_for_user(request, pk)
+    stored = get_object_or_404(pilot.reports, pk=report)
+    LogEntry.objects.log_create(
+        pilot,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        actor=request.user,
+        additional_data={"event": "report_pdf_stored", "report": stored.pk},
+    )
+    return _attachment(pilot, stored)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/businesscase/", views.business_case, name="business_case"),
     path("<int:pk>/businesscase/kiezen/", views.choose_scenario, name="choose_scenario"),
     path("<int:pk>/rapport.pdf", report_views.report_pdf, name="report_pdf"),
+    path("<int:pk>/rapporten/<int:report>.pdf", report_views.stored_report, name="stored_report"),
     path("<int:pk>/juridisch/mijlpaal/", views.regime_milestone, name="regime_milestone"),
     path("<int:pk>/huishoudens/nieuw/", views.household_create, name="household_create"),
     path("<int:pk>/huishoudens/<int:hh>/", views.household_edit, name="household_edit"),

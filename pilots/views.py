@@ -16,9 +16,9 @@ from warmtenet.http import REFUSED, AuthenticatedRequest, form_status
 
 from . import audit, case_labels, charts
 from .forms import CommitmentForm, HouseholdForm, MilestoneForm, PhaseForm, PortfolioFilterForm
+from .household_rows import household_rows
 from .models import (
     Commitment,
-    CommitmentChange,
     Gemeente,
     Household,
     Milestone,
@@ -30,18 +30,23 @@ from .models import (
     Role,
 )
 from .models.household import StaleEdit
-from .participation import lead_times, over_time, participation
+from .page_cache import households_html, households_page, trend_chart
+from .participation import lead_times, participation
 from .scenario import ScenarioForm, overridden, pilot_result
 
-HOUSEHOLDS_PER_PAGE = 50
 PILOTS_PER_PAGE = 50
 
 
 def _get_pilot_for_user(request: AuthenticatedRequest, pk: int) -> Pilot:
     # A pilot outside the user's scope looks the same as one that doesn't exist: 404.
-    return get_object_or_404(
-        Pilot.objects.visible_to(request.user).select_related("gemeente"), pk=pk
+    pilot = get_object_or_404(
+        Pilot.objects.visible_to(request.user)
+        .with_rights_of(request.user)
+        .select_related("gemeente"),
+        pk=pk,
     )
+    pilot.editable_for = (request.user.pk, pilot.user_may_edit)
+    return pilot
 
 
 def _get_pilot_for_editing(request: AuthenticatedRequest, pk: int) -> Pilot:
@@ -111,14 +116,18 @@ def _query_without_page(request: AuthenticatedRequest) -> str:
 
 def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
     today = timezone.localdate()
-    counts = dict(pilot.households.values_list("commitment").annotate(n=Count("pk")).order_by())
+    groups = list(
+        pilot.households.values_list("commitment")
+        .annotate(n=Count("pk"), versions=Sum("version"), last=Max("updated_at"))
+        .order_by()
+    )
+    counts = {commitment: n for commitment, n, _v, _l in groups}
     part = participation(pilot.homes, counts)
-    history = [
-        (h, c, timezone.localtime(at))
-        for h, c, at in CommitmentChange.objects.filter(household__pilot=pilot).values_list(
-            "household_id", "to_status", "changed_at"
-        )
-    ]
+    stamp = (
+        sum(counts.values()),
+        sum(v for _c, _n, v, _l in groups),
+        max((last for *_x, last in groups), default=None),
+    )
     milestones = list(pilot.milestones.all())
     starts = list(pilot.phase_starts.values_list("phase", "started_on"))
     phases = []
@@ -135,21 +144,18 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
                 "current": value == pilot.phase,
             }
         )
-    households = Paginator(pilot.households.all(), HOUSEHOLDS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    households = households_page(pilot, stamp[0], request.GET.get("page"))
+    can_edit = pilot.editable_by(request.user)
     return {
         "pilot": pilot,
-        "can_edit": pilot.editable_by(request.user),
+        "can_edit": can_edit,
         "participation": part,
-        "trend_chart": charts.to_plotly(
-            charts.participation_trend(over_time(pilot.homes, history, today))
-        ),
+        "trend_chart": trend_chart(pilot, stamp, today),
         "phases": phases,
         "current_phase": next(p for p in phases if p["current"]),
-        "households": households,
-        "commitment_choices": Commitment.choices,
-        "milestone_status_choices": MilestoneStatus.choices,
+        "households_html": households_html(request, pilot, households, stamp, can_edit),
+        # Plain strings: translated once, not once per option of every milestone.
+        "milestone_status_choices": [(v, str(label)) for v, label in MilestoneStatus.choices],
         "phase_form": PhaseForm(initial={"phase": pilot.phase}),
     }
 
@@ -158,10 +164,10 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
 @login_required
 def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
-    template = "pilots/pilot_detail.html"
+    context = _pilot_context(request, pilot)
     if request.htmx.target == "households":
-        template += "#households"
-    return render(request, template, _pilot_context(request, pilot))
+        return HttpResponse(context["households_html"])
+    return render(request, "pilots/pilot_detail.html", context)
 
 
 @require_POST
@@ -188,7 +194,7 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
     if request.htmx:
         context = {
             **_pilot_context(request, pilot),
-            "household": household,
+            "row": household_rows(pilot, [household])[0],
             "conflict": conflict,
             "row_errors": None if form.is_valid() else form.errors,
         }
@@ -456,6 +462,7 @@ def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "result": result,
         "charts": charts_,
         "override_count": len(overridden(result.parameters)) if result else 0,
+        "reports": pilot.reports.select_related("created_by").defer("pdf")[:10],
         "labels": case_labels,
         "query": request.GET.urlencode(),
     }

@@ -12,6 +12,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from pilots.models import GeneratedReport
+
 from .conftest import Cast
 
 ROLES = ("anonymous", "outsider", "kwartiermaker", "gemeente_utrecht", "gemeente_other", "admin")
@@ -64,6 +66,19 @@ def _household(cast: Cast) -> list[object]:
 
 def _link(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.street_link.pk]
+
+
+def _stored_report(cast: Cast) -> list[object]:
+    report = GeneratedReport.objects.create(
+        pilot=cast.pilot,
+        fingerprint="0" * 12,
+        calc_version="test",
+        scenario="test",
+        html_sha256="0" * 64,
+        pdf=b"%PDF-1.7 stored",
+        size_bytes=15,
+    )
+    return [cast.pilot.pk, report.pk]
 
 
 def _parameter(cast: Cast) -> list[object]:
@@ -134,6 +149,8 @@ MATRIX = (
     Row("pilots:choose_scenario", "POST", _editors_then(422), args=_pilot),
     Row("pilots:report_pdf", "GET", _pilot_readers, args=_pilot),
     Row("pilots:report_pdf", "POST", _all(405), args=_pilot),
+    Row("pilots:stored_report", "GET", _pilot_readers, args=_stored_report),
+    Row("pilots:stored_report", "POST", _all(405), args=_stored_report),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
     Row("pilots:street_links", "GET", _pilot_readers, args=_pilot),
     Row("pilots:street_links", "POST", _editors_then(422), args=_pilot),

@@ -4,12 +4,14 @@ from .milestone import Milestone, MilestoneStatus, PhaseStart
 from .parameter import ParameterOverride, pilot_parameters
 from .pilot import Gemeente, Membership, Phase, Pilot, PilotQuerySet, Role, ScaleClass
 from .regime import PilotRegimeFacts
+from .report import GeneratedReport
 
 __all__ = [
     "BuildingType",
     "Commitment",
     "CommitmentChange",
     "Gemeente",
+    "GeneratedReport",
     "Household",
     "HouseholdLink",
     "Membership",

@@ -104,6 +104,15 @@ class PilotQuerySet(models.QuerySet["Pilot"]):
             return self.none()
         return self.filter(gemeente__memberships__user=user).distinct()
 
+    def with_rights_of(self, user: AbstractBaseUser | AnonymousUser) -> PilotQuerySet:
+        """Annotate whether `user` may edit, so `Pilot.editable_by(user)` needs no query."""
+        if not user.is_authenticated:
+            return self.none()
+        kwartiermaker = Membership.objects.filter(
+            user=user, gemeente=models.OuterRef("gemeente"), role=Role.KWARTIERMAKER
+        )
+        return self.annotate(user_may_edit=models.Exists(kwartiermaker))
+
     def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> PilotQuerySet:
         if not user.is_authenticated:
             return self.none()
@@ -225,6 +234,9 @@ class Pilot(models.Model):
     def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> bool:
         if not user.is_authenticated:
             return False
+        known = getattr(self, "editable_for", None)  # (user pk, answer) from with_rights_of()
+        if known is not None and known[0] == user.pk:
+            return known[1]
         return Membership.objects.filter(
             user=user, gemeente_id=self.gemeente_id, role=Role.KWARTIERMAKER
         ).exists()

@@ -1,6 +1,11 @@
+import json
+import re
+
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
+from pilots.models import Household
 from tests.conftest import Cast
 
 
@@ -27,3 +32,62 @@ def test_pilot_of_another_gemeente_is_not_found(client: Client, cast: Cast) -> N
 def test_unknown_pilot_is_not_found(client: Client, cast: Cast) -> None:
     client.force_login(cast.kwartiermaker)
     assert client.get(reverse("pilots:detail", args=[999_999])).status_code == 404
+
+
+def _row(html: str, household_pk: int) -> str:
+    start = html.index(f'<tr class="utrecht-table__row" id="household-{household_pk}">')
+    return html[start : html.index("</tr>", start)]
+
+
+def test_the_cached_households_table_follows_every_change(client: Client, cast: Cast) -> None:
+    """The table is cached per state of the register (pilots/household_table.py)."""
+    client.force_login(cast.kwartiermaker)
+    url = cast.pilot.get_absolute_url()
+    assert '<option value="unknown" selected>' in _row(client.get(url).text, cast.household.pk)
+    cast.household.set_commitment("signed", by=cast.kwartiermaker)
+    assert '<option value="signed" selected>' in _row(client.get(url).text, cast.household.pk)
+    Household.objects.filter(pk=cast.household.pk).update(
+        street="Nieuwe Gracht", version=F("version") + 1
+    )
+    assert "Nieuwe Gracht" in _row(client.get(url).text, cast.household.pk)
+    cast.household.delete()
+    assert f'id="household-{cast.household.pk}"' not in client.get(url).text
+
+
+def test_the_cached_table_carries_each_users_own_csrf_token_and_rights(cast: Cast) -> None:
+    editor, reader = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    editor.force_login(cast.kwartiermaker)
+    reader.force_login(cast.gemeente_utrecht)
+    url = cast.pilot.get_absolute_url()
+    for client in (editor, editor):  # the second response comes from the cache
+        html = client.get(url).text
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', _row(html, cast.household.pk)
+        )
+        assert token is not None
+        post = client.post(
+            reverse("pilots:household_commitment", args=[cast.pilot.pk, cast.household.pk]),
+            {
+                "commitment": "interested",
+                "version": Household.objects.get(pk=cast.household.pk).version,
+                "csrfmiddlewaretoken": token.group(1),
+            },
+        )
+        assert post.status_code == 302
+    assert "<select" not in _row(reader.get(url).text, cast.household.pk)
+
+
+def _signed_now(html: str) -> float:
+    data = re.search(r'<script id="trend-chart-data" type="application/json">(.*?)</script>', html)
+    series = json.loads(data.group(1))["data"]
+    return next(s for s in series if s["name"] == "Getekend")["y"][-1]
+
+
+def test_the_cached_participation_trend_follows_a_commitment_change(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.gemeente_utrecht)
+    url = cast.pilot.get_absolute_url()
+    assert _signed_now(client.get(url).text) == 0
+    cast.household.set_commitment("signed", by=cast.kwartiermaker)
+    assert _signed_now(client.get(url).text) == round(100 / 18, 1)  # 1 of 18 homes

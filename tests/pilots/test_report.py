@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import zlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Commitment, ParameterOverride, Role
+from pilots.models import Commitment, GeneratedReport, ParameterOverride, Role
 from pilots.report import STATIC_BASE, StaticFilesFetcher
 from techniek.calc.parameters import parameter_rows
 from tests.conftest import Cast
@@ -137,7 +138,8 @@ def test_kwartiermaker_downloads_an_attachment_that_is_not_cached(
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert re.fullmatch(
-        r'attachment; filename="businesscase-hofje-oudwijk-\d{4}-\d{2}-\d{2}\.pdf"',
+        r'attachment; filename="businesscase-hofje-oudwijk-'
+        r'\d{4}-\d{2}-\d{2}-\d{4}-[0-9a-f]{12}\.pdf"',
         response["Content-Disposition"],
     )
     assert response["Cache-Control"] == "no-store"
@@ -145,6 +147,34 @@ def test_kwartiermaker_downloads_an_attachment_that_is_not_cached(
     entry = LogEntry.objects.get(additional_data__event="report_pdf")
     assert (entry.actor, entry.object_pk) == (cast.kwartiermaker, str(cast.pilot.pk))
     assert re.fullmatch(r"[0-9a-f]{12}", entry.additional_data["fingerprint"])
+
+
+def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.gemeente_utrecht)
+    first = client.get(_url(cast.pilot.pk)).content
+    again = client.get(_url(cast.pilot.pk)).content
+    assert first == again
+    stored = GeneratedReport.objects.get(pilot=cast.pilot)
+    assert bytes(stored.pdf) == first
+    assert stored.created_by == cast.gemeente_utrecht
+    # Anything the report shows changes the HTML, so a new report is made and kept beside it.
+    milestone = cast.pilot.milestones.filter(phase=cast.pilot.phase).first()
+    milestone.status, milestone.done_on = "done", date(2026, 11, 2)
+    milestone.save()
+    assert client.get(_url(cast.pilot.pk)).content != first
+    assert GeneratedReport.objects.filter(pilot=cast.pilot).count() == 2
+    # Both are listed on the business-case page and can be downloaded as they were.
+    page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
+    assert page.count(f'href="/pilots/{cast.pilot.pk}/rapporten/') == 2
+    old = client.get(reverse("pilots:stored_report", args=[cast.pilot.pk, stored.pk]))
+    assert old.content == first
+    client.force_login(cast.gemeente_other)
+    assert (
+        client.get(reverse("pilots:stored_report", args=[cast.pilot.pk, stored.pk])).status_code
+        == 404
+    )
 
 
 def test_gemeente_other_gets_404_and_anonymous_the_login(client: Client, cast: Cast) -> None:
