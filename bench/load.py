@@ -202,7 +202,7 @@ def kwartiermaker(run: Run, worker: int, workers: int, pilots: list[int], until:
                 htmx=True,
             )
             with run.lock:
-                if status == 200 and "Niet opgeslagen" in text:
+                if status == 409:  # refused as a lost update
                     run.edits_conflict += 1
                 elif status == 200:
                     run.edits_saved += 1
@@ -211,14 +211,39 @@ def kwartiermaker(run: Run, worker: int, workers: int, pilots: list[int], until:
         run.timed(browser, "pilot page", "GET", f"/pilots/{rng.choice(pilots)}/")
 
 
-def heavy(run: Run, big_pilot: int, until: float, every: float) -> None:
+def heavy(run: Run, pilots: list[int], big_pilot: int, until: float, every: float) -> None:
+    """A business-case PDF every few seconds, each with another scenario so that it is rendered
+    (an identical request would be answered with the kept report), and the largest export."""
     browser = Browser()
     browser.log_in()
+    rng = random.Random(99)
     while time.perf_counter() < until:
+        pct = rng.randint(30, 100)
+        run.timed(
+            browser,
+            "business-case PDF (rendered)",
+            "GET",
+            f"/pilots/{rng.choice(pilots[:15])}/rapport.pdf?participation_pct={pct}"
+            "&concept=bodemlus_cluster&org_model=cooperatie&isde=on&wis=on&warmtefonds=on",
+        )
+        time.sleep(every)
         run.timed(
             browser, "export XLSX, largest register", "GET", f"/pilots/{big_pilot}/export.xlsx"
         )
         time.sleep(every)
+
+
+def resident(run: Run, worker: int, until: float) -> None:
+    """A resident on the street dashboard, now and then with their own home's estimate."""
+    browser = Browser()
+    rng = random.Random(1000 + worker)
+    while time.perf_counter() < until and len(run.samples) < MAX_REQUESTS_PER_PHASE:
+        query = ""
+        if rng.random() < 0.3:
+            gas = rng.randint(800, 2500)
+            query = f"?building_type=mid_terrace&period=1975_1991&gas_m3={gas}"
+        run.timed(browser, "street dashboard (resident)", "GET", f"{STREET}{query}")
+        time.sleep(0.2)  # reading
 
 
 def bare(run: Run, label: str, path: str, until: float) -> None:
@@ -227,6 +252,7 @@ def bare(run: Run, label: str, path: str, until: float) -> None:
         run.timed(browser, label, "GET", path)
 
 
+STREET = "/straat/demo-hofje-oudwijk-straatlink-2026/"  # the demo's fixed street link
 BASELINES = (
     ("baseline: /healthz (JSON)", "/healthz"),
     ("baseline: log-in page (base.html)", "/inloggen/"),
@@ -241,7 +267,8 @@ def drive(workers: int, seconds: float, pilots: list[int], big: int, during=None
         threading.Thread(target=kwartiermaker, args=(run, i, workers, pilots, until))
         for i in range(workers)
     ]
-    threads.append(threading.Thread(target=heavy, args=(run, big, until, 3.0)))
+    threads += [threading.Thread(target=resident, args=(run, i, until)) for i in range(2)]
+    threads.append(threading.Thread(target=heavy, args=(run, pilots, big, until, 1.5)))
     for t in threads:
         t.start()
     if during:
@@ -353,6 +380,8 @@ def main() -> int:
         "DJANGO_SECRET_KEY": uuid.uuid4().hex * 2,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Every client here is 127.0.0.1; real residents come from many addresses.
+        "WARMTENET_RATE_LIMIT": "false",
     }
     env.pop("DJANGO_SECURE", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -405,7 +434,8 @@ def main() -> int:
         run = drive(args.workers, args.seconds, pilots, big)
         after, mismatched = history_rows(db_url)
         lines += report("Mixed load", run, args.seconds, {200})
-        pages = [s.seconds for s in run.samples if s.label in {"portfolio", "pilot page"}]
+        page_labels = {"portfolio", "pilot page", "street dashboard (resident)"}
+        pages = [s.seconds for s in run.samples if s.label in page_labels]
         errors = sum(1 for s in run.samples if s.status != 200)
         lost = run.edits_saved - (after - before)
         lines += [

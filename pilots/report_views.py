@@ -6,6 +6,7 @@ import uuid
 
 from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -53,6 +54,8 @@ def report_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 pdf=pdf,
                 size_bytes=len(pdf),
             )
+    except (OperationalError, InterfaceError):
+        raise  # the database is away: DatabaseUnavailableMiddleware answers 503
     except Exception:
         error_id = uuid.uuid4().hex[:12]
         logger.exception("Business-case PDF failed: error id %s, pilot %s", error_id, pilot.pk)

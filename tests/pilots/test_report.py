@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -211,6 +211,21 @@ def test_a_failing_render_shows_a_friendly_page_with_an_error_id(
     assert response["Content-Type"].startswith("text/html")
     error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', response.text).group(1)
     assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_a_lost_database_during_the_render_answers_503_not_the_error_page(
+    client: Client, cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pilots.report
+
+    def database_gone(*args: object, **kwargs: object) -> object:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(pilots.report, "HTML", database_gone)
+    client.force_login(cast.kwartiermaker)
+    response = client.get(_url(cast.pilot.pk))
+    assert response.status_code == 503  # DatabaseUnavailableMiddleware: try again shortly
+    assert response["Retry-After"] == "10"
 
 
 # --- content ------------------------------------------------------------------------------------
