@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -64,7 +64,10 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     pilots = form.filter(Pilot.objects.visible_to(request.user).select_related("gemeente"))
     if not request.GET.get("sort"):
         pilots = pilots.order_by("gemeente__name", "name")
-    page = Paginator(pilots, PILOTS_PER_PAGE).get_page(request.GET.get("page"))
+    totals = pilots.aggregate(homes=Sum("homes"), count=Count("pk"))
+    paginator = Paginator(pilots, PILOTS_PER_PAGE)
+    paginator.count = totals["count"]  # counted with the totals: no second COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     # Household aggregates only for the pilots on this page: one grouped query, not a join
     # over every household of every visible pilot.
     stats = {
@@ -79,14 +82,17 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     for pilot in page:
         pilot.signed = stats[pilot.pk]["signed"]
         pilot.last_activity = stats[pilot.pk]["last_activity"]
-    next_milestones = {
-        m.pilot_id: m
-        for m in Milestone.objects.filter(
-            pilot__in=[p.pk for p in page],
-            phase=F("pilot__phase"),
-            status__in=[MilestoneStatus.OPEN, MilestoneStatus.IN_PROGRESS],
-        ).order_by("pilot_id", "-order")
-    }
+    # The first open milestone of the current phase, per pilot on this page, in one query.
+    first_open = Milestone.objects.filter(
+        pilot=OuterRef("pk"),
+        phase=OuterRef("phase"),
+        status__in=[MilestoneStatus.OPEN, MilestoneStatus.IN_PROGRESS],
+    ).order_by("order", "pk")
+    next_milestones = dict(
+        Pilot.objects.filter(pk__in=[p.pk for p in page])
+        .annotate(title=Subquery(first_open.values("title")[:1]))
+        .values_list("pk", "title")
+    )
     memberships = list(
         request.user.memberships.select_related("gemeente").order_by("role", "gemeente__name")
     )
@@ -97,7 +103,7 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "rows": [(p, next_milestones.get(p.pk)) for p in page],
-        "totals": pilots.aggregate(homes=Sum("homes"), count=Count("pk")),
+        "totals": totals,
         "memberships": memberships,
         "roles": sorted(roles.items(), key=lambda item: item[0] != Role.KWARTIERMAKER),
         "query": _query_without_page(request),
