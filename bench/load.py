@@ -2,7 +2,8 @@
 
 1. Creates a throw-away database on the PostgreSQL server of DATABASE_URL (loopback only),
    runs `migrate` and `load_demo`, and scales the demo to 200 pilots of 50 households.
-2. Starts `gunicorn warmtenet.wsgi -w 2 -b 127.0.0.1:8765` with DJANGO_DEBUG=false.
+2. Starts `gunicorn warmtenet.wsgi -w 3 -b 127.0.0.1:8765` (the workers of docker-compose.yml)
+   with DJANGO_DEBUG=false.
 3. Baselines under the same number of clients: /healthz (JSON, no database) and the bare
    view of the budgets in architecture.md, base.html through the full middleware (here the
    anonymous log-in page: base.html plus a form, no queries). Ratios are to the latter.
@@ -361,6 +362,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="kwartiermaker threads")
     parser.add_argument("--fault", action="store_true", help="restart PostgreSQL during load")
     parser.add_argument(
+        "--gunicorn-workers", type=int, default=3, help="as docker-compose.yml runs the app"
+    )
+    parser.add_argument(
         "--force", action="store_true", help="restart even while other databases are in use"
     )
     parser.add_argument(
@@ -403,7 +407,14 @@ def main() -> int:
         print(f"# {pilots_total} pilots, {households_total} households in {name}")
 
         server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "warmtenet.wsgi", "-w", "2", "-b", f"{HOST}:{PORT}"],
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "warmtenet.wsgi",
+                "-w",
+                str(args.gunicorn_workers),
+                "-b",
+                f"{HOST}:{PORT}",
+            ],
             cwd=ROOT,
             env=env,
             stdout=log,
