@@ -386,6 +386,8 @@ def main() -> int:
         "DJANGO_LOG_LEVEL": "WARNING",
         # Every client here is 127.0.0.1; real residents come from many addresses.
         "WARMTENET_RATE_LIMIT": "false",
+        # As docker-compose.yml: one cache for the gunicorn workers.
+        "DJANGO_CACHE_DIR": tempfile.mkdtemp(prefix="warmtenet-cache-"),
     }
     env.pop("DJANGO_SECURE", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -43,6 +43,20 @@ def test_check_deploy_flags_the_development_defaults() -> None:
     assert "SECRET_KEY" in result.stderr + result.stdout
 
 
+def test_a_cache_directory_gives_every_worker_the_same_cache(tmp_path: Path) -> None:
+    code = (
+        "from django.core.cache import caches; from django.conf import settings; "
+        "caches['default'].set('k', 'shared'); print(type(caches['default']).__name__)"
+    )
+    env = {"DJANGO_CACHE_DIR": str(tmp_path)}
+    first = _manage("shell", "-c", code, env=env)
+    assert first.stdout.strip().endswith("FileBasedCache"), first.stderr
+    second = _manage(
+        "shell", "-c", "from django.core.cache import cache; print(cache.get('k'))", env=env
+    )
+    assert second.stdout.strip().endswith("shared")  # another process reads what the first wrote
+
+
 def test_a_malformed_boolean_setting_fails_loudly() -> None:
     result = _manage("check", env={"DJANGO_DEBUG": "yes please"})
     assert result.returncode != 0
@@ -74,6 +88,7 @@ def test_compose_configures_the_app_only_from_the_environment() -> None:
     assert env["DATABASE_URL"].startswith("postgres://")
     assert env["DJANGO_DEBUG"] == "false"
     assert env["DJANGO_SECURE"] == "true"
+    assert env["DJANGO_CACHE_DIR"].startswith("/tmp/")  # one cache for all workers
     # Secrets come from outside, never from the file.
     assert env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
 

@@ -201,6 +201,22 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# One cache for all gunicorn workers of a host: the resident rate limits, the pilot page's table
+# and trend (pilots/page_cache.py) and the sessions. A directory in production (docker-compose.yml
+# sets it); process memory for development and tests.
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "").strip()
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+        if CACHE_DIR
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 SESSION_COOKIE_AGE = 10 * 60 * 60
 # Sessions stay in the database (they survive a restart) and are read through the cache: one
 # query less on every page of a logged-in user.
