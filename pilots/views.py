@@ -120,6 +120,11 @@ def _query_without_page(request: AuthenticatedRequest) -> str:
     return query.urlencode()
 
 
+def _milestone_status_choices() -> list[tuple[str, str]]:
+    # Plain strings: translated once, not once per option of every milestone.
+    return [(value, str(label)) for value, label in MilestoneStatus.choices]
+
+
 def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
     today = timezone.localdate()
     groups = list(
@@ -160,8 +165,7 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "phases": phases,
         "current_phase": next(p for p in phases if p["current"]),
         "households_html": households_html(request, pilot, households, stamp, can_edit),
-        # Plain strings: translated once, not once per option of every milestone.
-        "milestone_status_choices": [(v, str(label)) for v, label in MilestoneStatus.choices],
+        "milestone_status_choices": _milestone_status_choices(),
         "phase_form": PhaseForm(initial={"phase": pilot.phase}),
     }
 
@@ -198,8 +202,12 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
                 "De huidige status is ‘%(status)s’."
             ) % {"address": household.address, "status": household.get_commitment_display()}
     if request.htmx:
+        counts = dict(pilot.households.values_list("commitment").annotate(n=Count("pk")).order_by())
+        # Only what the saved row and the participation bars need, not the whole page.
         context = {
-            **_pilot_context(request, pilot),
+            "pilot": pilot,
+            "can_edit": True,
+            "participation": participation(pilot.homes, counts),
             "row": household_rows(pilot, [household])[0],
             "conflict": conflict,
             "row_errors": None if form.is_valid() else form.errors,
@@ -249,7 +257,9 @@ def milestone_update(request: AuthenticatedRequest, pk: int, ms: int) -> HttpRes
             ) % {"title": milestone.title, "status": milestone.get_status_display()}
     if request.htmx:
         context = {
-            **_pilot_context(request, pilot),
+            "pilot": pilot,
+            "can_edit": True,
+            "milestone_status_choices": _milestone_status_choices(),
             "milestone": milestone,
             "conflict": conflict,
             "milestone_errors": None if form.is_valid() else form.errors,
