@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, Max, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,6 +32,7 @@ from .models import (
 from .models.household import StaleEdit
 from .page_cache import households_html, households_page, trend_chart
 from .participation import lead_times, participation
+from .portfolio import portfolio_rows
 from .scenario import ScenarioForm, overridden, pilot_result
 
 PILOTS_PER_PAGE = 50
@@ -68,31 +69,6 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     paginator = Paginator(pilots, PILOTS_PER_PAGE)
     paginator.count = totals["count"]  # counted with the totals: no second COUNT query
     page = paginator.get_page(request.GET.get("page"))
-    # Household aggregates only for the pilots on this page: one grouped query, not a join
-    # over every household of every visible pilot.
-    stats = {
-        row["pk"]: row
-        for row in Pilot.objects.filter(pk__in=[p.pk for p in page])
-        .values("pk")
-        .annotate(
-            signed=Count("households", filter=Q(households__commitment=Commitment.SIGNED)),
-            last_activity=Max("households__updated_at"),
-        )
-    }
-    for pilot in page:
-        pilot.signed = stats[pilot.pk]["signed"]
-        pilot.last_activity = stats[pilot.pk]["last_activity"]
-    # The first open milestone of the current phase, per pilot on this page, in one query.
-    first_open = Milestone.objects.filter(
-        pilot=OuterRef("pk"),
-        phase=OuterRef("phase"),
-        status__in=[MilestoneStatus.OPEN, MilestoneStatus.IN_PROGRESS],
-    ).order_by("order", "pk")
-    next_milestones = dict(
-        Pilot.objects.filter(pk__in=[p.pk for p in page])
-        .annotate(title=Subquery(first_open.values("title")[:1]))
-        .values_list("pk", "title")
-    )
     memberships = list(
         request.user.memberships.select_related("gemeente").order_by("role", "gemeente__name")
     )
@@ -102,7 +78,7 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "rows": [(p, next_milestones.get(p.pk)) for p in page],
+        "rows": portfolio_rows(page),
         "totals": totals,
         "memberships": memberships,
         "roles": sorted(roles.items(), key=lambda item: item[0] != Role.KWARTIERMAKER),
