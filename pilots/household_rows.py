@@ -8,9 +8,10 @@ per name and the five possible option lists are rendered once and shared.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
+
+from warmtenet.http import url_template
 
 from .models import BuildingType, Commitment, Household, Pilot
 
@@ -24,11 +25,6 @@ class HouseholdRow:
     options: SafeString  # the commitment <option>s with this household's selected
 
 
-def _url_template(name: str, pilot: Pilot) -> str:
-    # Household ids are path segments: reverse with id 0 once, fill in each row's id.
-    return reverse(name, args=[pilot.pk, 0]).replace("/0/", "/{}/", 1)
-
-
 def household_rows(pilot: Pilot, households: Iterable[Household]) -> list[HouseholdRow]:
     choices = [(value, str(label)) for value, label in Commitment.choices]
     options = {
@@ -40,8 +36,8 @@ def household_rows(pilot: Pilot, households: Iterable[Household]) -> list[Househ
         for selected, _label in choices
     }
     types = {value: str(label) for value, label in BuildingType.choices}
-    edit = _url_template("pilots:household_edit", pilot)
-    commitment = _url_template("pilots:household_commitment", pilot)
+    edit = url_template("pilots:household_edit", pilot.pk)
+    commitment = url_template("pilots:household_commitment", pilot.pk)
     return [
         HouseholdRow(
             household=h,

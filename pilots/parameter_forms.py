@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from techniek.calc.parameters import SOURCED, with_parameter_overrides
 
-from .parameters import display
+from .models.parameter import out_of_range
 
 # Rates are stored as fractions (0.05) but typed as percentages (5), as people write them.
 PERCENT_UNITS = {"1/jaar"}
@@ -62,14 +62,9 @@ class OverrideForm(forms.Form):
                 "value", _("Vul een waarde in, of zet de parameter terug naar standaard.")
             )
             return data
-        s = self.sourced
-        value = data["value"] / input_scale(s.unit)
-        if not s.low <= value <= s.high:  # type: ignore[operator]
-            self.add_error(
-                "value",
-                _("Kies een waarde tussen %(low)s en %(high)s.")
-                % {"low": display(s.low, s.unit), "high": display(s.high, s.unit)},  # type: ignore[arg-type]
-            )
+        value = data["value"] / input_scale(self.sourced.unit)
+        if message := out_of_range(self.key, value):
+            self.add_error("value", message)
             return data
         try:
             with_parameter_overrides({**self.others, self.key: value})

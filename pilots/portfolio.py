@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
-from django.urls import reverse
+
+from warmtenet.http import url_template
 
 from .models import Commitment, Milestone, MilestoneStatus, Phase, Pilot
 
@@ -40,7 +41,7 @@ def portfolio_rows(pilots: Iterable[Pilot]) -> list[PortfolioRow]:
         )
         .values_list("pk", "signed", "last", "next_title")
     }
-    url = reverse("pilots:detail", args=[0]).replace("/0/", "/{}/", 1)
+    url = url_template("pilots:detail")
     phases = {value: str(label) for value, label in Phase.choices}
     rows = []
     for p in pilots:

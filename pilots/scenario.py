@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from techniek.calc import CATALOGUE, Concept, ConceptResult, HouseholdInput, run_concept
 from techniek.calc.business_case import BusinessCase, compare_models, run
-from techniek.calc.financing import OrgModel, default_financing
+from techniek.calc.financing import FinancingInput, OrgModel, default_financing
 from techniek.calc.parameters import PARAMETER_DEFAULTS, Parameters, parameter_rows
 from techniek.calc.references import References, references_for
 from techniek.calc.sensitivity import (
@@ -178,17 +178,7 @@ def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
         technical=technical,
         case=case,
         models=models,
-        sweep=participation_sweep(
-            inputs.households,
-            inputs.site,
-            concept,
-            financing,
-            prices,
-            subsidies,
-            assumptions=a,
-            references=refs,
-            params=params.sensitivity,
-        ),
+        sweep=_sweep(inputs, concept, financing, subsidies, params, refs),
         tornado=tornado(
             technical,
             financing,
@@ -204,6 +194,27 @@ def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
         fingerprint=_fingerprint(pilot, scenario, inputs, params),
         calc_version=CALC_VERSION,
         computed_on=today,
+    )
+
+
+def _sweep(
+    inputs: PilotInputs,
+    concept: Concept,
+    financing: FinancingInput,
+    subsidies: SubsidyInput,
+    params: Parameters,
+    refs: References,
+) -> ParticipationSweep:
+    return participation_sweep(
+        inputs.households,
+        inputs.site,
+        concept,
+        financing,
+        params.prices,
+        subsidies,
+        assumptions=params.assumptions,
+        references=refs,
+        params=params.sensitivity,
     )
 
 
@@ -259,17 +270,7 @@ def resident_economics(pilot: Pilot) -> ResidentEconomics:
     prices, subsidies = params.prices, scenario.subsidies(params)
     financing = default_financing(OrgModel(scenario.org_model), params.financing)
     case = run(technical, financing, prices, subsidies, len(inputs.households), references=refs)
-    sweep = participation_sweep(
-        inputs.households,
-        inputs.site,
-        concept,
-        financing,
-        prices,
-        subsidies,
-        assumptions=a,
-        references=refs,
-        params=params.sensitivity,
-    )
+    sweep = _sweep(inputs, concept, financing, subsidies, params, refs)
     economics = ResidentEconomics(
         scenario=scenario,
         concept_name=CATALOGUE[concept].name_nl,

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import User
 from django.http import HttpRequest
+from django.urls import reverse
 from django_htmx.middleware import HtmxDetails
 
 
@@ -24,3 +25,9 @@ def form_status(*forms: object, conflict: object = None) -> int:
         return CONFLICT
     bound = [f for f in forms if getattr(f, "is_bound", False)]
     return REFUSED if any(f.errors for f in bound) else 200  # type: ignore[attr-defined]
+
+
+def url_template(name: str, *args: object) -> str:
+    """`reverse(name, args=[*args, id])` as a format string for many ids: one reverse() for a
+    table instead of one per row. The id is the last path segment argument."""
+    return reverse(name, args=[*args, 0]).replace("/0/", "/{}/", 1)

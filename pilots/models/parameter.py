@@ -37,19 +37,21 @@ class ParameterOverride(models.Model):
         return f"{self.key} = {self.value}"
 
     def clean(self) -> None:
-        sourced = SOURCED.get(self.key)
-        if sourced is None:
+        if self.key not in SOURCED:
             raise ValidationError({"key": _("Deze parameter bestaat niet.")})
-        if self.value is not None and not sourced.low <= self.value <= sourced.high:  # type: ignore[operator]
-            raise ValidationError(
-                {
-                    "value": _("Kies een waarde tussen %(low)s en %(high)s.")
-                    % {
-                        "low": display(sourced.low, sourced.unit),
-                        "high": display(sourced.high, sourced.unit),
-                    }  # type: ignore[arg-type]
-                }
-            )
+        if self.value is not None and (message := out_of_range(self.key, self.value)):
+            raise ValidationError({"value": message})
+
+
+def out_of_range(key: str, value: float) -> str | None:
+    """The Dutch message for a value outside the default's valid range, or None."""
+    s = SOURCED[key]
+    if s.low <= value <= s.high:  # type: ignore[operator]
+        return None
+    return _("Kies een waarde tussen %(low)s en %(high)s.") % {
+        "low": display(s.low, s.unit),  # type: ignore[arg-type]
+        "high": display(s.high, s.unit),  # type: ignore[arg-type]
+    }
 
 
 def pilot_parameters(pilot: Pilot) -> Parameters:
