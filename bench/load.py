@@ -259,6 +259,12 @@ BASELINES = (
     ("baseline: log-in page (base.html)", "/inloggen/"),
 )
 BASELINE_SECONDS = 6
+RESIDENTS = 2  # besides the kwartiermakers and the one PDF/export client
+
+
+def clients(workers: int) -> int:
+    """Client threads of the mixed load; the baselines get as many ("under the same load")."""
+    return workers + RESIDENTS + 1
 
 
 def drive(workers: int, seconds: float, pilots: list[int], big: int, during=None) -> Run:
@@ -268,7 +274,7 @@ def drive(workers: int, seconds: float, pilots: list[int], big: int, during=None
         threading.Thread(target=kwartiermaker, args=(run, i, workers, pilots, until))
         for i in range(workers)
     ]
-    threads += [threading.Thread(target=resident, args=(run, i, until)) for i in range(2)]
+    threads += [threading.Thread(target=resident, args=(run, i, until)) for i in range(RESIDENTS)]
     threads.append(threading.Thread(target=heavy, args=(run, pilots, big, until, 1.5)))
     for t in threads:
         t.start()
@@ -431,7 +437,7 @@ def main() -> int:
             until = time.perf_counter() + BASELINE_SECONDS
             threads = [
                 threading.Thread(target=bare, args=(baseline, label, path, until))
-                for _ in range(args.workers + 1)
+                for _ in range(clients(args.workers))
             ]
             for t in threads:
                 t.start()

@@ -1,5 +1,7 @@
+from collections.abc import Iterable
+
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,12 +28,7 @@ SORTS = {
 
 class PortfolioFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
-    gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"),
-        queryset=Gemeente.objects.none(),
-        required=False,
-        empty_label=_("Alle gemeenten"),
-    )
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), required=False, coerce=int)
     phase = forms.ChoiceField(
         label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Phase.choices]
     )
@@ -50,9 +47,13 @@ class PortfolioFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args: object, gemeenten: QuerySet[Gemeente], **kwargs: object) -> None:
+    def __init__(self, *args: object, gemeenten: Iterable[Gemeente], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = gemeenten
+        # The user's own gemeenten, known from their memberships: no query of its own.
+        self.fields["gemeente"].choices = [
+            ("", _("Alle gemeenten")),
+            *sorted(((g.pk, g.name) for g in gemeenten), key=lambda choice: choice[1]),
+        ]
 
     def filter(self, pilots: PilotQuerySet) -> PilotQuerySet:
         if not self.is_valid():
@@ -68,7 +69,7 @@ class PortfolioFilterForm(forms.Form):
                 | Q(gemeente__name__icontains=q)
             )
         if data["gemeente"]:
-            pilots = pilots.filter(gemeente=data["gemeente"])
+            pilots = pilots.filter(gemeente_id=data["gemeente"])
         if data["phase"]:
             pilots = pilots.filter(phase=data["phase"])
         if data["scale"] == ScaleClass.MINI:

@@ -19,14 +19,14 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from . import charts
 from .household_rows import household_rows
-from .models import CommitmentChange, Pilot
+from .models import CommitmentChange, Household, Pilot
 from .participation import over_time
 
 HOUSEHOLDS_PER_PAGE = 50
@@ -70,10 +70,33 @@ def households_html(
             "pilot": pilot,
             "can_edit": can_edit,
             "households": page,
-            "household_rows": household_rows(pilot, page),
+            "household_rows_html": _rows_html(pilot, page, can_edit),
             "csrf_token": CSRF_PLACEHOLDER,
         }
         html = render_to_string("pilots/pilot_detail.html#households", context)
         cache.set(key, html, CACHE_SECONDS)
     # The template escaped the HTML; the token is URL-safe base64.
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308
+
+
+def _rows_html(pilot: Pilot, page: Page, can_edit: bool) -> list[SafeString]:
+    """The rows of one table page, kept with the version each was rendered from: after an edit
+    only the changed row is rendered again, not all fifty. One cache entry per page, because
+    the file cache lists its directory on every write (thousands of row entries would slow that).
+    A worker that writes an older set back only makes a row render once more."""
+    key = f"household-rows:{pilot.pk}:{page.number}:{get_language()}:{int(can_edit)}"
+    kept: dict[int, tuple[int, str]] = cache.get(key) or {}
+    households: list[Household] = list(page)
+    stale = [h for h in households if kept.get(h.pk, (None, ""))[0] != h.version]
+    if stale:
+        row = get_template("pilots/pilot_detail.html#household-row")
+        for r in household_rows(pilot, stale):
+            context = {
+                "pilot": pilot,
+                "can_edit": can_edit,
+                "row": r,
+                "csrf_token": CSRF_PLACEHOLDER,
+            }
+            kept[r.household.pk] = (r.household.version, row.render(context))
+        cache.set(key, {h.pk: kept[h.pk] for h in households}, CACHE_SECONDS)
+    return [mark_safe(kept[h.pk][1]) for h in households]  # noqa: S308 (rendered above)

@@ -19,7 +19,6 @@ from .forms import CommitmentForm, HouseholdForm, MilestoneForm, PhaseForm, Port
 from .household_rows import household_rows
 from .models import (
     Commitment,
-    Gemeente,
     Household,
     Milestone,
     MilestoneStatus,
@@ -60,8 +59,10 @@ def _get_pilot_for_editing(request: AuthenticatedRequest, pk: int) -> Pilot:
 @require_safe
 @login_required
 def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
-    gemeenten = Gemeente.objects.filter(memberships__user=request.user).distinct()
-    form = PortfolioFilterForm(request.GET or None, gemeenten=gemeenten)
+    memberships = list(
+        request.user.memberships.select_related("gemeente").order_by("role", "gemeente__name")
+    )
+    form = PortfolioFilterForm(request.GET or None, gemeenten=[m.gemeente for m in memberships])
     pilots = form.filter(Pilot.objects.visible_to(request.user).select_related("gemeente"))
     if not request.GET.get("sort"):
         pilots = pilots.order_by("gemeente__name", "name")
@@ -69,9 +70,6 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
     paginator = Paginator(pilots, PILOTS_PER_PAGE)
     paginator.count = totals["count"]  # counted with the totals: no second COUNT query
     page = paginator.get_page(request.GET.get("page"))
-    memberships = list(
-        request.user.memberships.select_related("gemeente").order_by("role", "gemeente__name")
-    )
     roles: dict[str, list[str]] = {}
     for m in memberships:
         roles.setdefault(m.role, []).append(m.gemeente.name)
