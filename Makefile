@@ -59,12 +59,15 @@ lint: venv
 vendor:
 	bash scripts/vendor.sh
 
+# Page benchmarks, then the load test (gunicorn + PostgreSQL on 127.0.0.1), which writes its
+# figures into docs/benchmarks.md.
 bench: venv
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/load.py --write-docs
 
 # Load and fault test against gunicorn + PostgreSQL on 127.0.0.1; not part of `make test`.
 load: venv
-	$(BIN)/python bench/load.py --fault
+	$(BIN)/python bench/load.py --fault --write-docs
 
 screenshots: venv
 	$(BIN)/python scripts/screenshots.py

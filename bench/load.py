@@ -1,4 +1,4 @@
-"""Load and fault test against gunicorn + PostgreSQL on 127.0.0.1 (run by hand: `make load`).
+"""Load and fault test against gunicorn + PostgreSQL on 127.0.0.1 (`make bench`, `make load`).
 
 1. Creates a throw-away database on the PostgreSQL server of DATABASE_URL (loopback only),
    runs `migrate` and `load_demo`, and scales the demo to 200 pilots of 50 households.
@@ -8,9 +8,11 @@
    view of the budgets in architecture.md, base.html through the full middleware (here the
    anonymous log-in page: base.html plus a form, no queries). Ratios are to the latter.
 4. Mixed load: kwartiermakers log in, open the portfolio and pilot pages and change
-   commitments with the version from the page (htmx post, as the browser does); one export
-   (XLSX of the largest pilot) every few seconds. Reports throughput and p50/p95 per endpoint,
-   and checks that the CommitmentChange rows grew by exactly the number of saved edits.
+   commitments with the version from the page (htmx post, as the browser does); residents view
+   the street dashboard; a business-case PDF and the XLSX of the largest pilot every few
+   seconds. Reports throughput and p50/p95 per endpoint, checks that the CommitmentChange rows
+   grew by exactly the number of saved edits, and checks issue 10's aims against the baseline
+   (exit status 1 when one is missed). --write-docs puts the figures in docs/benchmarks.md.
 5. With --fault: the same load while PostgreSQL restarts (`pg_ctlcluster ... restart`). Every
    request must answer 200 or 503 (never 500), and the app must recover by itself.
 
@@ -20,6 +22,7 @@ Every request loop is bounded in time and count, and only 127.0.0.1 is ever cont
 import argparse
 import http.client
 import os
+import platform
 import random
 import re
 import shutil
@@ -38,6 +41,8 @@ from urllib.parse import urlencode, urlsplit
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "benchmarks.md"
+AIM_THROUGHPUT, AIM_P95 = 0.1, 10  # issue 10: ≥ a tenth of the bare view's req/s, p95 ≤ 10×
 PYTHON = sys.executable
 HOST, PORT = "127.0.0.1", 8765
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -364,7 +369,7 @@ def other_sessions(url: str, own_db: str) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=20, help="length of the mixed load")
+    parser.add_argument("--seconds", type=float, default=30, help="length of the mixed load")
     parser.add_argument("--workers", type=int, default=4, help="kwartiermaker threads")
     parser.add_argument("--fault", action="store_true", help="restart PostgreSQL during load")
     parser.add_argument(
@@ -375,6 +380,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--wait", type=float, default=180, help="seconds to wait for other sessions to end"
+    )
+    parser.add_argument(
+        "--write-docs", action="store_true", help=f"write the figures into {DOCS.name}"
     )
     args = parser.parse_args()
 
@@ -393,7 +401,7 @@ def main() -> int:
         # Every client here is 127.0.0.1; real residents come from many addresses.
         "WARMTENET_RATE_LIMIT": "false",
         # As docker-compose.yml: one cache for the gunicorn workers.
-        "DJANGO_CACHE_DIR": tempfile.mkdtemp(prefix="warmtenet-cache-"),
+        "DJANGO_CACHE_DIR": (cache_dir := tempfile.mkdtemp(prefix="warmtenet-cache-")),
     }
     env.pop("DJANGO_SECURE", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -401,6 +409,9 @@ def main() -> int:
     log = tempfile.NamedTemporaryFile("w+", prefix="gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
     server = None
     failed = False
+    lines: list[str] = []
+    fault_lines: list[str] = []
+    about = ""
     try:
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "load_demo")
@@ -431,7 +442,6 @@ def main() -> int:
         )
         wait_for_server(server)
 
-        lines = []
         for label, path in BASELINES:
             baseline = Run()
             until = time.perf_counter() + BASELINE_SECONDS
@@ -468,7 +478,26 @@ def main() -> int:
             f"(+{after - before}); lost edits: {lost}; households whose last history row "
             f"disagrees with them: {mismatched}",
         ]
+        throughput = len(run.samples) / args.seconds / bare_rps
+        p95_ratio = percentile(pages, 95) / bare_p95
+        during, outside = pages_beside_pdf(run, page_labels)
+        during_ratio = percentile(during, 95) / bare_p95 if during else float("nan")
+        lines += [
+            f"- while a PDF was rendering, {len(during)} pages answered, p95 "
+            f"{percentile(during, 95) * 1000 if during else float('nan'):.0f} ms = "
+            f"{during_ratio:.1f} × baseline p95; while none was, {len(outside)} pages, p95 "
+            f"{percentile(outside, 95) * 1000 if outside else float('nan'):.0f} ms",
+            f"- aims (issue 10): throughput ≥ {AIM_THROUGHPUT} × baseline: "
+            f"{'met' if throughput >= AIM_THROUGHPUT else 'NOT MET'} ({throughput:.2f} ×); "
+            f"page p95 ≤ {AIM_P95} × baseline: {'met' if p95_ratio <= AIM_P95 else 'NOT MET'} "
+            f"({p95_ratio:.1f} ×), also while a PDF renders: "
+            f"{'met' if during and during_ratio <= AIM_P95 else 'NOT MET'} ({during_ratio:.1f} ×)"
+            f"; zero errors: {'met' if errors == 0 else 'NOT MET'}",
+        ]
         failed |= errors > 0 or lost != 0 or mismatched != 0 or run.edits_conflict > 0
+        failed |= throughput < AIM_THROUGHPUT or p95_ratio > AIM_P95
+        failed |= not during or during_ratio > AIM_P95
+        about = machine(db_url, args)
 
         if args.fault:
             found = cluster()
@@ -478,15 +507,14 @@ def main() -> int:
                 time.sleep(2)  # a shared server: wait for the others' tests to finish
                 busy = other_sessions(url, name)
             if found is None:
-                lines += ["", "Fault run skipped: needs root and pg_ctlcluster for this port."]
+                fault_lines += ["Fault run skipped: needs root and pg_ctlcluster for this port."]
             elif busy and not args.force:
-                lines += [
-                    "",
+                fault_lines += [
                     f"Fault run skipped: {busy} other session(s) use this PostgreSQL server; "
                     "a restart would break them (--force to restart anyway).",
                 ]
             else:
-                failed |= fault_run(args, found, pilots, big, db_url, lines)
+                failed |= fault_run(args, found, pilots, big, db_url, fault_lines)
     finally:
         if server is not None:
             server.terminate()
@@ -495,13 +523,77 @@ def main() -> int:
         server_errors = Path(log.name).read_text().count("Internal Server Error")
         with psycopg.connect(url, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    lines += [
-        "",
-        f"- 'Internal Server Error' lines in the gunicorn log ({log.name}): {server_errors}",
-    ]
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    lines += ["", f"- 'Internal Server Error' lines in the gunicorn log: {server_errors}"]
     failed |= server_errors > 0
-    print("\n".join(lines))
+    write_docs(args, "load", about, lines)
+    if fault_lines:
+        write_docs(args, "fault", about, fault_lines)
+    print("\n".join([*lines, "", *fault_lines, "", f"gunicorn log: {log.name}"]))
     return 1 if failed else 0
+
+
+def pages_beside_pdf(run: Run, labels: set[str]) -> tuple[list[float], list[float]]:
+    """Page times of requests that overlapped a PDF being rendered, and of the others: the PDF
+    may hold its own worker, never the pages' (issue 10)."""
+    renders = [
+        (s.started, s.started + s.seconds) for s in run.samples if s.label.startswith("business")
+    ]
+    during, outside = [], []
+    for s in run.samples:
+        if s.label in labels:
+            overlaps = any(a < s.started + s.seconds and s.started < b for a, b in renders)
+            (during if overlaps else outside).append(s.seconds)
+    return during, outside
+
+
+def machine(db_url: str, args: argparse.Namespace) -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or platform.machine(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) / 1024**2
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    with psycopg.connect(db_url) as conn:
+        postgres = conn.execute("SHOW server_version").fetchone()[0].split()[0]
+    return (
+        f"{os.cpu_count()} vCPUs ({cpu}), {memory:.0f} GB RAM, {platform.system()} "
+        f"{platform.release()}; CPython {platform.python_version()}, PostgreSQL {postgres}; "
+        f"gunicorn -w {args.gunicorn_workers}, {clients(args.workers)} client threads on the "
+        "same machine"
+    )
+
+
+def write_docs(args: argparse.Namespace, part: str, machine: str, lines: list[str]) -> None:
+    """Replace this part's figures in docs/benchmarks.md (between its two marker comments)."""
+    if not args.write_docs:
+        return
+    start, end = f"<!-- {part}-figures:start -->", f"<!-- {part}-figures:end -->"
+    text = DOCS.read_text()
+    if start not in text or end not in text:
+        raise SystemExit(f"{DOCS} lacks the markers {start} … {end}")
+    when = time.strftime("%d %B %Y, %H:%M %Z")
+    block = "\n".join(
+        [
+            start,
+            f"Run of {when} (`{' '.join(['bench/load.py', *sys.argv[1:]])}`): {machine}.",
+            "",
+            *lines,
+            end,
+        ]
+    )
+    head, rest = text.split(start, 1)
+    DOCS.write_text(head + block + rest.split(end, 1)[1])
 
 
 def fault_run(

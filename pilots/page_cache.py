@@ -96,6 +96,9 @@ def _rows_html(pilot: Pilot, page: Page, can_edit: bool) -> list[SafeString]:
                 "can_edit": can_edit,
                 "row": r,
                 "csrf_token": CSRF_PLACEHOLDER,
+                # Named, not missing: a missing variable costs the template engine an exception.
+                "conflict": None,
+                "row_errors": None,
             }
             kept[r.household.pk] = (r.household.version, row.render(context))
         cache.set(key, {h.pk: kept[h.pk] for h in households}, CACHE_SECONDS)

@@ -141,6 +141,10 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "households_html": households_html(request, pilot, households, stamp, can_edit),
         "milestone_status_choices": _milestone_status_choices(),
         "phase_form": PhaseForm(initial={"phase": pilot.phase}),
+        # Named, not missing: a missing variable costs the template engine an exception.
+        "conflict": None,
+        "milestone_errors": None,
+        "oob": False,
     }
 
 
