@@ -54,6 +54,29 @@ def test_the_cached_households_table_follows_every_change(client: Client, cast: 
     assert f'id="household-{cast.household.pk}"' not in client.get(url).text
 
 
+def test_a_row_kept_from_before_an_edit_is_not_shown_after_it(client: Client, cast: Cast) -> None:
+    """Rows are kept per household version (pilots/page_cache.py): an edit renders that row
+    again; the other rows come back unchanged."""
+    client.force_login(cast.kwartiermaker)
+    url = cast.pilot.get_absolute_url()
+    other = cast.pilot.households.exclude(pk=cast.household.pk).first()
+    first = client.get(url).text
+    cast.household.set_commitment("intent", by=cast.kwartiermaker)
+    second = client.get(url).text
+    assert '<option value="intent" selected>' in _row(second, cast.household.pk)
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')  # masked anew per response
+    assert token.sub("", _row(first, other.pk)) == token.sub("", _row(second, other.pk))
+
+
+def test_kept_rows_follow_the_language(client: Client, cast: Cast) -> None:
+    client.force_login(cast.kwartiermaker)
+    url = cast.pilot.get_absolute_url()
+    assert "Commitment van " in _row(client.get(url).text, cast.household.pk)
+    english = _row(client.get(url, {"lang": "en"}).text, cast.household.pk)
+    assert "Commitment of " in english
+    assert "Commitment van " not in english
+
+
 def test_the_cached_table_carries_each_users_own_csrf_token_and_rights(cast: Cast) -> None:
     editor, reader = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     editor.force_login(cast.kwartiermaker)
