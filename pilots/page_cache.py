@@ -7,7 +7,8 @@ change, the only input of the participation history, is made through one of them
 
 - the households table (most of the rendering time): keyed also on page, language and whether
   the user may edit. The CSRF token differs per user, so the cached HTML carries a placeholder
-  that each response fills in.
+  that each response fills in. When the register changed, the table's rows come from the rows
+  kept per household version: an edit renders one row again, not the page's fifty.
 - the participation trend (a replay of the whole commitment history): keyed also on the day
   and the number of homes.
 """
