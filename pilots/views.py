@@ -17,11 +17,11 @@ from warmtenet.http import REFUSED, AuthenticatedRequest, form_status
 from . import audit, case_labels, charts
 from .forms import CommitmentForm, HouseholdForm, MilestoneForm, PhaseForm, PortfolioFilterForm
 from .household_rows import household_rows
+from .milestone_rows import milestone_rows
 from .models import (
     Commitment,
     Household,
     Milestone,
-    MilestoneStatus,
     Phase,
     PhaseStart,
     Pilot,
@@ -94,11 +94,6 @@ def _query_without_page(request: AuthenticatedRequest) -> str:
     return query.urlencode()
 
 
-def _milestone_status_choices() -> list[tuple[str, str]]:
-    # Plain strings: translated once, not once per option of every milestone.
-    return [(value, str(label)) for value, label in MilestoneStatus.choices]
-
-
 def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
     today = timezone.localdate()
     groups = list(
@@ -129,6 +124,7 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
                 "current": value == pilot.phase,
             }
         )
+    current = next(p for p in phases if p["current"])
     households = households_page(pilot, stamp[0], request.GET.get("page"))
     can_edit = pilot.editable_by(request.user)
     return {
@@ -137,9 +133,9 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "participation": part,
         "trend_chart": trend_chart(pilot, stamp, today),
         "phases": phases,
-        "current_phase": next(p for p in phases if p["current"]),
+        "current_phase": current,
+        "milestone_rows": milestone_rows(pilot, current["milestones"]),
         "households_html": households_html(request, pilot, households, stamp, can_edit),
-        "milestone_status_choices": _milestone_status_choices(),
         "phase_form": PhaseForm(initial={"phase": pilot.phase}),
         # Named, not missing: a missing variable costs the template engine an exception.
         "conflict": None,
@@ -237,8 +233,7 @@ def milestone_update(request: AuthenticatedRequest, pk: int, ms: int) -> HttpRes
         context = {
             "pilot": pilot,
             "can_edit": True,
-            "milestone_status_choices": _milestone_status_choices(),
-            "milestone": milestone,
+            "row": milestone_rows(pilot, [milestone])[0],
             "conflict": conflict,
             "milestone_errors": None if form.is_valid() else form.errors,
         }
