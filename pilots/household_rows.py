@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from warmtenet.http import url_template
+from warmtenet.http import option_lists, url_template
 
 from .models import BuildingType, Commitment, Household, Pilot
 
@@ -26,7 +25,6 @@ class HouseholdRow:
     household: Household
     edit_url: str
     commitment_url: str
-    address: str  # street and number, without the postcode
     building_type: str
     construction_year: str
     energy_label: str
@@ -37,14 +35,7 @@ class HouseholdRow:
 
 def household_rows(pilot: Pilot, households: Iterable[Household]) -> list[HouseholdRow]:
     choices = [(value, str(label)) for value, label in Commitment.choices]
-    options = {
-        selected: format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((value, " selected" if value == selected else "", label) for value, label in choices),
-        )
-        for selected, _label in choices
-    }
+    options = option_lists(choices)
     types = {value: str(label) for value, label in BuildingType.choices}
     edit = url_template("pilots:household_edit", pilot.pk)
     commitment = url_template("pilots:household_commitment", pilot.pk)
@@ -54,7 +45,6 @@ def household_rows(pilot: Pilot, households: Iterable[Household]) -> list[Househ
             household=h,
             edit_url=edit.format(h.pk),
             commitment_url=commitment.format(h.pk),
-            address=f"{h.street} {h.house_number}{'-' + h.suffix if h.suffix else ''}",
             building_type=types.get(h.building_type, h.building_type),
             construction_year=NONE if h.construction_year is None else str(h.construction_year),
             energy_label=h.energy_label or NONE,

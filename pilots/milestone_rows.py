@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from warmtenet.http import url_template
+from warmtenet.http import option_lists, url_template
 
 from .models import Milestone, MilestoneStatus, Pilot
 
@@ -32,14 +31,7 @@ class MilestoneRow:
 
 def milestone_rows(pilot: Pilot, milestones: Iterable[Milestone]) -> list[MilestoneRow]:
     choices = [(value, str(label)) for value, label in MilestoneStatus.choices]
-    options = {
-        selected: format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((value, " selected" if value == selected else "", label) for value, label in choices),
-        )
-        for selected, _label in choices
-    }
+    options = option_lists(choices)
     labels = dict(choices)
     reopen, tick = gettext("‘%(title)s’ heropenen"), gettext("‘%(title)s’ afvinken")
     url = url_template("pilots:milestone_update", pilot.pk)

@@ -1,6 +1,8 @@
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django_htmx.middleware import HtmxDetails
 
 
@@ -31,3 +33,16 @@ def url_template(name: str, *args: object) -> str:
     """`reverse(name, args=[*args, id])` as a format string for many ids: one reverse() for a
     table instead of one per row. The id is the last path segment argument."""
     return reverse(name, args=[*args, 0]).replace("/0/", "/{}/", 1)
+
+
+def option_lists(choices: list[tuple[str, str]]) -> dict[str, SafeString]:
+    """The <option>s of a select for every possible selected value, rendered once for a table
+    instead of once per row."""
+    return {
+        selected: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if value == selected else "", label) for value, label in choices),
+        )
+        for selected, _label in choices
+    }

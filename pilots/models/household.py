@@ -151,9 +151,12 @@ class Household(models.Model):
         return self.address
 
     @property
+    def street_address(self) -> str:
+        return f"{self.street} {self.house_number}{'-' + self.suffix if self.suffix else ''}"
+
+    @property
     def address(self) -> str:
-        number = f"{self.house_number}{'-' + self.suffix if self.suffix else ''}"
-        return f"{self.street} {number}, {self.postcode}"
+        return f"{self.street_address}, {self.postcode}"
 
     def set_commitment(
         self,
