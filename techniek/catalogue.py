@@ -54,8 +54,8 @@ TEXTS: dict[Concept, ConceptText] = {
         ),
         (
             "sizing.cluster_size_homes",
-            "sizing.borehole_w_per_m",
-            "sizing.borehole_max_kwh_per_m",
+            "ground.conductivity_w_per_mk",
+            "ground.min_fluid_temp_c",
             "costs.borehole_eur_per_m",
             "costs.borehole_field_eur",
             "costs.trench_pe_garden_eur_per_m",
@@ -65,16 +65,17 @@ TEXTS: dict[Concept, ConceptText] = {
         _(
             "Eén leiding met bodemwater van ongeveer 10 °C loopt als ring door de straat en "
             "wordt gevoed door één gezamenlijk bronveld met een centrale pomp. Elke woning heeft "
-            "een eigen warmtepomp op de ring. Omdat niet alle woningen tegelijk vol draaien, zijn "
-            "minder boormeters per woning nodig dan bij losse clusters."
+            "een eigen warmtepomp op de ring. Omdat niet alle woningen tegelijk vol draaien, is "
+            "de piek per woning lager. Maar boringen dicht bij elkaar in één veld koelen elkaar "
+            "af: zonder regeneratie vraagt één centraal veld vaak méér boormeters dan losse "
+            "clusters."
         ),
         _(
             "Compacte straten met weinig meters straat per woning, zoals rijwoningen; een plek in "
             "de openbare ruimte voor het bronveld; buren die later willen aansluiten."
         ),
         (
-            "sizing.borehole_w_per_m",
-            "sizing.borehole_max_kwh_per_m",
+            "ground.conductivity_w_per_mk",
             "sizing.regeneration_share_ring",
             "climate.simultaneity_space_heating_limit",
             "costs.trench_pe_street_eur_per_m",
@@ -93,7 +94,7 @@ TEXTS: dict[Concept, ConceptText] = {
         ),
         (
             "sizing.pvt_thermal_kwh_per_m2",
-            "sizing.pvt_buffer_share",
+            "sizing.pvt_buffer_below_temp_c",
             "heat_pump.pvt_source_offset_k",
             "costs.pvt_eur_per_m2",
         ),
@@ -216,7 +217,7 @@ TEXTS: dict[Concept, ConceptText] = {
         ),
         (
             "sizing.regeneration_share_zlt",
-            "sizing.borehole_w_per_m",
+            "ground.conductivity_w_per_mk",
             "costs.dry_cooler_eur_per_kw",
             "costs.trench_pe_street_eur_per_m",
         ),

@@ -14,7 +14,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from techniek.calc import ClusterRingComparison, Concept
+from techniek.calc import ClusterRingComparison, ClusterRingRow, Concept
 
 # Capex per home is a straight line in street metres per home for both variants (cluster_ring.py,
 # tested there), so the two ends of the range and this street draw the lines exactly, at less than
@@ -55,6 +55,7 @@ class ClusterRingSummary:
     cheaper: Concept | None
     break_even_m_per_home: float | None  # None: one variant wins on every street
     ring_cheaper_below: bool
+    row: ClusterRingRow | None = None  # the figures behind the amounts, at this street
 
     @property
     def always_cheaper(self) -> Concept | None:
@@ -85,6 +86,7 @@ def cluster_ring_summary(
                 cheaper=row.cheaper if row else None,
                 break_even_m_per_home=be.street_m_per_home,
                 ring_cheaper_below=be.ring_cheaper_below,
+                row=row,
             )
         )
     return tuple(summary)

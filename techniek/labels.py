@@ -76,6 +76,7 @@ ASSUMPTION_GROUPS: dict[str, Promise] = {
     "demand": _("Warmtevraag"),
     "climate": _("Klimaat en gelijktijdigheid"),
     "heat_pump": _("Warmtepompen en brontemperaturen"),
+    "ground": _("Bodem en bronvelden"),
     "sizing": _("Dimensionering"),
     "costs": _("Kosten (excl. btw, vóór subsidie)"),
     "energy": _("Energie, CO₂ en netaansluiting"),
@@ -106,15 +107,20 @@ ASSUMPTIONS: dict[str, Promise] = {
     "heat_pump.aquifer_temp_c": _("Temperatuur warme bron WKO"),
     "heat_pump.teo_aquifer_temp_c": _("Warme bron WKO, in de zomer geladen met TEO"),
     "heat_pump.pvt_source_offset_k": _("PVT-vloeistof ten opzichte van de buitenlucht"),
-    "sizing.borehole_w_per_m": _("Onttrekking per meter boorgat"),
-    "sizing.borehole_max_kwh_per_m": _("Jaarlijkse onttrekking per meter boorgat"),
+    "ground.conductivity_w_per_mk": _("Warmtegeleiding van de bodem"),
+    "ground.undisturbed_temp_c": _("Temperatuur van de ongestoorde bodem"),
+    "ground.min_fluid_temp_c": _("Laagste gemiddelde vloeistoftemperatuur in het bronveld"),
+    "ground.lifetime_years": _("Ontwerpperiode van het bronveld"),
+    "climate.simultaneity_space_heating_exponent": _(
+        "Gelijktijdigheid ruimteverwarming (exponent van n)"
+    ),
     "sizing.cluster_size_homes": _("Woningen per cluster"),
     "sizing.regeneration_share_ring": _("Regeneratie ringnet"),
     "sizing.regeneration_share_zlt": _("Regeneratie ZLT-bronveld"),
     "sizing.regeneration_share_wko": _("Energiebalans WKO"),
     "sizing.horizontal_w_per_m2": _("Onttrekking horizontale collector"),
     "sizing.horizontal_max_kwh_per_m2": _("Jaarlijkse onttrekking horizontale collector"),
-    "sizing.pvt_buffer_share": _("Bodembuffer PVT (deel van een volledig bronveld)"),
+    "sizing.pvt_buffer_below_temp_c": _("Bodembuffer PVT is de bron onder"),
     "sizing.pvt_thermal_kwh_per_m2": _("Warmte uit PVT per m² paneel"),
     "sizing.solar_fraction": _("Zonnefractie"),
     "sizing.collector_kwh_per_m2": _("Opbrengst zonnecollector"),
@@ -201,9 +207,16 @@ def _warning_texts(a: Assumptions) -> dict[Warning, str]:
             "Er geldt een lokale grens voor de boordiepte: meer, kortere boringen."
         ),
         Warning.REGENERATION_NEEDED: gettext(
-            "De jaarlijkse onttrekking bepaalt de boormeters: de bodem 's zomers weer opwarmen "
-            "(regeneratie) kan boormeters besparen."
-        ),
+            "Zonder regeneratie raakt de bodem uitgeput: in het laatste jaar is de vloeistof "
+            "meer dan %(k)s °C kouder dan in het eerste, en dat kost extra boormeters. De bodem "
+            "'s zomers weer opwarmen (zomerkoeling, PVT, droge koeler) maakt het veld kleiner."
+        )
+        % {"k": _number(a.ground.depletion_warning_k)},
+        Warning.FLUID_BELOW_LIMIT: gettext(
+            "Het bronveld houdt de vloeistof niet boven %(c)s °C: de ondergrens ligt te dicht "
+            "bij de bodemtemperatuur. De warmtepompen kunnen dan bevriezen of uitvallen."
+        )
+        % {"c": _number(a.ground.min_fluid_temp_c)},
     }
 
 

@@ -21,6 +21,7 @@ from techniek.calc import (
     assumption_rows,
     compare_cluster_ring,
     compare_concepts,
+    remote_group,
 )
 from techniek.catalogue import Weight
 from techniek.forms import Quickscan, QuickscanForm
@@ -139,6 +140,9 @@ def _scale(homes: int) -> str:
     return str(labels.SCALES[scale])
 
 
+REMOTE_DISTANCE_M = 50.0  # a group of homes around the corner, off the street's own length
+
+
 def _cluster_ring(scan: Quickscan, m_per_home: float, a: Assumptions = DEFAULTS) -> dict | None:
     """The seed deck's key choice for mini networks; for more homes the ring or a bronnet is the
     only street network left, so the page leaves the chart out."""
@@ -151,10 +155,26 @@ def _cluster_ring(scan: Quickscan, m_per_home: float, a: Assumptions = DEFAULTS)
         street_m_per_home=charts.street_points(m_per_home),
         cluster_sizes=charts.cluster_sizes(scan.homes),
     )
+    summary = charts.cluster_ring_summary(result, m_per_home)
+    default_size = round(a.sizing.cluster_size_homes)
     return {
         "chart": charts.cluster_ring_chart(result, m_per_home),
-        "summary": charts.cluster_ring_summary(result, m_per_home),
+        "summary": summary,
         "m_per_home": m_per_home,
+        # The figures behind the winner, for the default cluster size (or the nearest computed).
+        "detail": min(
+            (s for s in summary if s.row is not None),
+            key=lambda s: abs(s.cluster_size_homes - default_size),
+            default=None,
+        ),
+        "remote": remote_group(
+            scan.households,
+            scan.site,
+            a,
+            homes=min(default_size, scan.homes),
+            distance_m=REMOTE_DISTANCE_M,
+        ),
+        "ring_regenerated": a.sizing.regeneration_share_ring > 0,
     }
 
 

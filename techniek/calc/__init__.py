@@ -3,7 +3,14 @@
 Start at `run_concept` and `compare_concepts`; docs/calculations.md explains every formula.
 """
 
-from .cluster_ring import BreakEven, ClusterRingComparison, ClusterRingRow, compare_cluster_ring
+from .cluster_ring import (
+    BreakEven,
+    ClusterRingComparison,
+    ClusterRingRow,
+    RemoteGroup,
+    compare_cluster_ring,
+    remote_group,
+)
 from .concepts import CATALOGUE, Concept, ConceptSpec, ScaleClass
 from .engine import (
     DEFAULTS,
@@ -35,12 +42,14 @@ __all__ = [
     "Exclusion",
     "Fit",
     "HouseholdInput",
+    "RemoteGroup",
     "ScaleClass",
     "SiteInput",
     "Warning",
     "assumption_rows",
     "compare_cluster_ring",
     "compare_concepts",
+    "remote_group",
     "run_concept",
     "with_overrides",
 ]

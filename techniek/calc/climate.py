@@ -41,6 +41,7 @@ class ClimateParams:
     synoptic_memory_days: float = default(d.SYNOPTIC_MEMORY)
     tap_water_seasonal_amplitude: float = default(d.TAP_SEASONAL)
     simultaneity_space_heating_limit: float = default(d.SIMULT_HEATING)
+    simultaneity_space_heating_exponent: float = default(d.SIMULT_EXPONENT)
     simultaneity_tap_water_limit: float = default(d.SIMULT_TAP)
 
     def __post_init__(self) -> None:
@@ -153,16 +154,26 @@ def hourly_heat_kw(
     return space_heating_kwh * year.space_heating_shape + tap_water_kwh * year.tap_water_shape
 
 
-def simultaneity(homes: int | float, limit: float) -> float:
-    """f(n) = limit + (1 − limit) / √n: 1 for one home, falling towards `limit` for many."""
-    return limit + (1 - limit) / np.sqrt(homes)
+def simultaneity(homes: int | float, limit: float, exponent: float = 0.5) -> float:
+    """f(n) = limit + (1 − limit) / n^exponent: 1 for one home, falling towards `limit`.
 
-
-def collective_peak_kw(peaks_kw: np.ndarray, limit: float, groups: float = 1.0) -> float:
-    """limit·Σp + (1 − limit)·√(groups·Σp²): f(n)·Σp for n equal homes in one group.
-
-    With `groups` = n / k equal groups (bodemlus clusters of k homes) it is f(k)·Σp. It never
-    falls when a home joins, whatever its peak.
+    exponent 0.5 with limit 0.75 is the app's rule of thumb; exponent 1 with limit 0.62 is the
+    THERMOS diversity curve 0.62 + 0.38/n.
     """
-    spread = np.sqrt(max(groups, 1.0) * np.square(peaks_kw).sum())
-    return float(limit * peaks_kw.sum() + (1 - limit) * spread)
+    return limit + (1 - limit) / np.power(homes, exponent)
+
+
+def collective_peak_kw(
+    peaks_kw: np.ndarray, limit: float, groups: float = 1.0, exponent: float = 0.5
+) -> float:
+    """f(n_eff)·Σp with n_eff = (Σp)² / Σp² (the number of equal homes with the same spread):
+    f(n)·Σp for n equal homes. With `groups` = n / k equal groups (bodemlus clusters of k homes)
+    it is f(k)·Σp. For exponent 0.5 it is limit·Σp + (1 − limit)·√(groups·Σp²), which never falls
+    when a home joins, whatever its peak.
+    """
+    total = float(np.sum(peaks_kw))
+    if total <= 0:
+        return 0.0
+    scaled = np.asarray(peaks_kw, dtype=float) / float(np.max(peaks_kw))  # no underflow
+    n_eff = float(scaled.sum()) ** 2 / float(np.square(scaled).sum()) / max(groups, 1.0)
+    return float(total * simultaneity(max(n_eff, 1.0), limit, exponent))

@@ -1,9 +1,10 @@
 """The seed deck's key choice for mini networks: bodemlus per cluster or one ringnet.
 
-Cluster: a small borehole field per cluster of k homes, short PE pipes on private ground, no
-central pump; simultaneity only within the cluster. Ring: one PE ring in the public street, one
-central field sized with the simultaneity of the whole street, a central pump station.
-The ring pays for the whole street; the cluster drills more metres and pays per field.
+Cluster: a small borehole field per cluster of k homes (a line along the gardens), short PE pipes
+on private ground, no central pump; simultaneity only within the cluster. Ring: one PE ring in the
+public street, one central field (a compact grid) sized with the simultaneity of the whole street,
+a central pump station. The ring pays for the whole street and, because the boreholes of a
+compact field cool each other, usually drills more metres; the cluster pays per field.
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .concepts import CATALOGUE, Concept
+from .costs import Component
 from .engine import DEFAULTS, Assumptions, _Prepared, _run
 from .inputs import HouseholdInput, SiteInput
+from .money import eur
 from .results import ConceptResult
+from .sizing import street_length_m
 
 PROBE_M_PER_HOME = 10.0
+SOURCE_LINES = frozenset({Component.BOREHOLES, Component.DRY_COOLERS})
+NETWORK_LINES = frozenset(
+    {Component.STREET_NETWORK, Component.CLUSTER_PIPES, Component.PUMP_STATION}
+)
 
 
 @dataclass(frozen=True)
@@ -35,8 +43,14 @@ class ClusterRingRow:
     cluster_electricity_kwh: float  # heat pumps + pumping
     ring_electricity_kwh: float
     ring_regeneration_kwh: float
-    cluster_energy_limited: bool  # the annual kWh/m limit sets the metres: regeneration pays
-    ring_energy_limited: bool
+    cluster_source_per_home_eur: Decimal  # boreholes, fields (and dry coolers)
+    ring_source_per_home_eur: Decimal
+    cluster_network_per_home_eur: Decimal  # pipes, trench and the pump station
+    ring_network_per_home_eur: Decimal
+    cluster_depletion_k: float  # last year's fluid that much colder than the first year's
+    ring_depletion_k: float
+    cluster_regeneration_needed: bool
+    ring_regeneration_needed: bool
     cheaper: Concept
 
 
@@ -48,9 +62,20 @@ class BreakEven:
 
 
 @dataclass(frozen=True)
+class RemoteGroup:
+    """What a group of homes some way off the street adds, per home of the group."""
+
+    homes: int
+    distance_m: float  # from the street network to the group
+    cluster_per_home_eur: Decimal  # one more cluster field on their own ground
+    ring_per_home_eur: Decimal  # a branch of the ring to them and a larger central field
+
+
+@dataclass(frozen=True)
 class ClusterRingComparison:
     rows: tuple[ClusterRingRow, ...]
     break_even: tuple[BreakEven, ...]
+    remote_group: RemoteGroup | None = None
 
 
 def _pair(
@@ -65,6 +90,46 @@ def _pair(
 
 def _per_home(result: ConceptResult) -> float:
     return float(result.costs.capex_eur) / result.homes
+
+
+def _lines_per_home(result: ConceptResult, components: frozenset[Component]) -> Decimal:
+    total = sum(
+        (ln.capex_eur for ln in result.costs.lines if ln.component in components), Decimal(0)
+    )
+    return eur(total / result.homes)
+
+
+def remote_group(
+    households: Sequence[HouseholdInput],
+    site: SiteInput | None = None,
+    assumptions: Assumptions = DEFAULTS,
+    homes: int = 6,
+    distance_m: float = 50.0,
+) -> RemoteGroup:
+    """Capex a group of `homes` (the street's own mix) adds per home when it lies `distance_m`
+    from the street: a cluster gives them their own field; the ring runs a branch of that length
+    to them and its central field grows. The street's length is the same for both variants."""
+    site = site or SiteInput()
+    group = [households[i % len(households)] for i in range(homes)]
+    base, larger = _Prepared(households, assumptions), _Prepared([*households, *group], assumptions)
+    street = site.street_length_m
+    if street is None:
+        street = float(street_length_m(base.base, site, assumptions.sizing))
+    frontage = float(street_length_m(larger.base, SiteInput(), assumptions.sizing)) - float(
+        street_length_m(base.base, SiteInput(), assumptions.sizing)
+    )
+    before = replace(site, street_length_m=street)
+    # The group's own frontage: pipes on their ground (cluster) or along their homes (ring).
+    own = replace(site, street_length_m=street + frontage)
+    branch = replace(site, street_length_m=street + distance_m + frontage)
+    extra = {}
+    for concept, grown in ((Concept.BODEMLUS_CLUSTER, own), (Concept.BODEMLUS_RINGNET, branch)):
+        spec = CATALOGUE[concept]
+        cost = _run(spec, larger, grown).costs.capex_eur - _run(spec, base, before).costs.capex_eur
+        extra[concept] = eur(cost / homes)
+    return RemoteGroup(
+        homes, distance_m, extra[Concept.BODEMLUS_CLUSTER], extra[Concept.BODEMLUS_RINGNET]
+    )
 
 
 def _break_even(prep: _Prepared, site: SiteInput, cluster_size: int) -> BreakEven:
@@ -115,8 +180,14 @@ def compare_cluster_ring(
                     cluster_electricity_kwh=cluster.energy.electricity_kwh,
                     ring_electricity_kwh=ring.energy.electricity_kwh,
                     ring_regeneration_kwh=ring.sizing.regeneration_kwh,
-                    cluster_energy_limited=cluster.sizing.borehole_energy_limited,
-                    ring_energy_limited=ring.sizing.borehole_energy_limited,
+                    cluster_source_per_home_eur=_lines_per_home(cluster, SOURCE_LINES),
+                    ring_source_per_home_eur=_lines_per_home(ring, SOURCE_LINES),
+                    cluster_network_per_home_eur=_lines_per_home(cluster, NETWORK_LINES),
+                    ring_network_per_home_eur=_lines_per_home(ring, NETWORK_LINES),
+                    cluster_depletion_k=cluster.sizing.depletion_k,
+                    ring_depletion_k=ring.sizing.depletion_k,
+                    cluster_regeneration_needed=cluster.sizing.regeneration_needed,
+                    ring_regeneration_needed=ring.sizing.regeneration_needed,
                     cheaper=cheaper.concept,
                 )
             )

@@ -115,7 +115,22 @@ TAP_SEASONAL = Sourced(
     0.10, "-", f"{V}: tapwater ±10 % winter/zomer (koud leidingwater)", False, 0, 0.4
 )
 SIMULT_HEATING = Sourced(
-    0.75, "-", f"{V}: grenswaarde; geeft 0,83–0,79 bij 10–50 woningen (0,7–0,85)", False, 0.3, 1.0
+    0.75,
+    "-",
+    f"{V}: grenswaarde in f(n) = grens + (1 − grens)/n^exponent; met exponent 0,5 geeft dat "
+    "0,83–0,79 bij 10–50 woningen (0,7–0,85). THERMOS: 0,62 met exponent 1",
+    False,
+    0.3,
+    1.0,
+)
+SIMULT_EXPONENT = Sourced(
+    0.5,
+    "-",
+    f"{V}: exponent van n (0,5 = wortelregel). Kies 1 met grens 0,62 voor de THERMOS-curve "
+    "0,62 + 0,38/n (THERMOS-handleiding netwerkmodel, naar Winter e.a. 2001; onbevestigd)",
+    False,
+    0.5,
+    1.0,
 )
 SIMULT_TAP = Sourced(
     0.10, "-", f"{V}: grenswaarde; geeft 0,30–0,23 bij 20–50 woningen (0,2–0,3)", False, 0.0, 1.0
@@ -125,7 +140,12 @@ SIMULT_TAP = Sourced(
 # The Carnot fractions are calibrated so the engine reproduces the domain's SCOP defaults at 35 °C
 # (ground source 4.5, air-water 3.5); see tests/calc/test_energy.py.
 CARNOT_WATER = Sourced(
-    0.475, "-", f"{V}: Carnot-fractie water/brine-WP, geijkt op SCOP 4,5", False, 0.2, 0.7
+    0.534,
+    "-",
+    "Carnot-fractie water/brine-WP, geijkt op COP 4,7 bij B0/W35 (Duratherm via scribd)",
+    False,
+    0.2,
+    0.7,
 )
 CARNOT_AIR = Sourced(
     0.375, "-", f"{V}: Carnot-fractie lucht-WP, geijkt op SCOP 3,5", False, 0.2, 0.7
@@ -144,8 +164,15 @@ MT_SUPPLY = Sourced(70, "°C", "Warm Heeg 60–70 °C (us.warmheeg.nl)", True, 5
 HYBRID_SUPPLY = Sourced(45, "°C", f"{V}: aanvoer bestaande radiatoren boven 4 °C", False, 30, 70)
 HYBRID_BIVALENT = Sourced(4, "°C", "VEH: ketel neemt over onder ~4 °C", False, -10, 10)
 HYBRID_KW = Sourced(4, "kW", "Milieu Centraal via VEH: voorbeeld hybride 4 kW", False, 1, 10)
-GROUND_TEMP = Sourced(11, "°C", f"{V}: ongestoorde bodem 50–100 m (10–12 °C)", False, 6, 16)
-BOREHOLE_FLUID = Sourced(0, "°C", "B0/W35-ontwerppunt (Duratherm via scribd)", False, -5, 8)
+BACKUP_HEATER = Sourced(
+    3,
+    "kW",
+    f"{V}: elektrisch element (boilervat of bijverwarming) per woning; in het ontwerpuur met de "
+    "gelijktijdigheid van tapwater meegeteld in de netpiek",
+    False,
+    0,
+    9,
+)
 RING_DROP = Sourced(1.0, "K", f"{V}: temperatuurverlies over ring/bronnet", False, 0, 5)
 SHALLOW_RATIO = Sourced(0.5, "-", f"{V}: demping seizoen in bodem op 1–1,5 m", False, 0, 1)
 SHALLOW_LAG = Sourced(30, "dagen", f"{V}: faseverschuiving bodem op 1–1,5 m", False, 0, 90)
@@ -157,24 +184,73 @@ TEO_APPROACH = Sourced(3, "K", f"{V}: temperatuurverschil over TEO-warmtewissela
 AQUIFER_TEMP = Sourced(12, "°C", f"{V}: warme bron WKO zonder actieve laden", False, 8, 20)
 TEO_WELL_TEMP = Sourced(15, "°C", f"{V}: warme bron WKO, in de zomer geladen met TEO", False, 8, 25)
 PVT_OFFSET = Sourced(
-    -2,
+    -8,
     "K",
-    f"{V}: PVT-vloeistof t.o.v. buitenlucht bij onttrekking; geeft SCOP ≈ 4,0",
+    f"{V}: PVT-vloeistof t.o.v. buitenlucht bij onttrekking (onafgedekt paneel, ook 's nachts); "
+    "geijkt op de domeinwaarde SCOP ≈ 4,0",
     False,
-    -10,
+    -15,
     10,
 )
 SOLAR_STORE_SOURCE = Sourced(25, "°C", f"{V}: bronzijde WP uit MT-opslag", False, 5, 50)
 
+# --- Ground and borehole fields (domain §2.1; techniek/calc/borefield.py) -------------------------
+VDI1 = "VDI 4640 Blatt 1 (2010) tabel A1"
+GROUND_CONDUCTIVITY = Sourced(
+    2.2,
+    "W/m·K",
+    f"{VDI1}: zand waterverzadigd 2,4, klei/leem vochtig 1,7; NL-mix aangenomen (onbevestigd)",
+    False,
+    0.8,
+    4.5,
+)
+GROUND_HEAT_CAPACITY = Sourced(
+    2.4, "MJ/m³·K", f"{VDI1}: verzadigde sedimenten 2,2–2,8 (onbevestigd)", False, 1.5, 3.5
+)
+GROUND_TEMP = Sourced(11, "°C", f"{V}: ongestoorde bodem 50–100 m (10–12 °C)", False, 6, 16)
+BOREHOLE_RESISTANCE = Sourced(
+    0.12, "m·K/W", f"{V}: dubbele U-lus 32 mm met grout 0,08–0,15", False, 0.04, 0.3
+)
+BOREHOLE_RADIUS = Sourced(0.075, "m", f"{V}: boordiameter 150 mm", False, 0.04, 0.15)
+BOREHOLE_BURIED = Sourced(
+    1.0, "m", "GHEtool 2.3: standaard bovenkant boorgat (D = 1 m)", True, 0, 10
+)
+BOREHOLE_FLUID = Sourced(
+    0,
+    "°C",
+    "B0/W35-ontwerppunt (Duratherm via scribd): ondergrens gemiddelde vloeistof",
+    False,
+    -5,
+    8,
+)
+FIELD_LIFETIME = Sourced(
+    25, "jaar", f"{V}: ontwerpperiode bodemveld (GHEtool-standaard 20 jaar)", False, 5, 50
+)
+PEAK_DURATION = Sourced(
+    6, "h", "GHEtool 2.3: standaardduur van de piekonttrekking (6 h)", True, 1, 72
+)
+DEPLETION_WARNING = Sourced(
+    4.0,
+    "K",
+    f"{V}: vloeistof in het laatste jaar zoveel kouder dan in het eerste: regeneratie loont",
+    False,
+    0.2,
+    10,
+)
+
 # --- Sizing (domain §2.1, §2.4) -------------------------------------------------------------------
 VDI = "VDI 4640 Blatt 2"
-BOREHOLE_W_PER_M = Sourced(45, "W/m", f"{VDI} 50–65 W/m; NL-standaard onbevestigd", False, 15, 100)
 BOREHOLE_DEPTH = Sourced(
     100, "m", f"{VDI}: 40–100 m; lokale grenzen (Deventer ~50 m)", True, 20, 300
 )
 BOREHOLE_SPACING = Sourced(6, "m", f"{VDI}: ≥ 6 m bij 50–100 m", True, 3, 20)
-BOREHOLE_KWH_PER_M = Sourced(
-    100, "kWh/m·jaar", f"{V}: jaarlijkse onttrekking (VDI 100–150)", False, 30, 200
+BOREHOLES_PER_FIELD = Sourced(
+    100,
+    "boorgaten",
+    f"{V}: grotere velden worden in gelijke velden naast elkaar verdeeld",
+    False,
+    4,
+    400,
 )
 HORIZONTAL_W_PER_M2 = Sourced(
     25, "W/m²", f"{V}: horizontale collector, vochtige grond", False, 5, 50
@@ -199,7 +275,14 @@ REGEN_ZLT = Sourced(
 )
 REGEN_WKO = Sourced(1.0, "-", f"{V}: WKO energiebalans (vergunningseis open systemen)", False, 0, 1)
 REGEN_HOURS = Sourced(1500, "h/jaar", f"{V}: vollasturen droge koeler", False, 300, 4000)
-PVT_BUFFER = Sourced(0.3, "-", f"{V}: buffer-boorgat als deel van volledig bodemveld", False, 0, 1)
+PVT_BUFFER_BELOW = Sourced(
+    0,
+    "°C",
+    f"{V}: onder deze buitentemperatuur is het bodembuffer de bron, daarboven de PVT-panelen",
+    False,
+    -10,
+    10,
+)
 PVT_THERMAL = Sourced(400, "kWh/m²·jaar", f"{V}: PVT als WP-bron (onafgedekt)", False, 100, 900)
 PVT_ELECTRIC = Sourced(150, "kWh/m²·jaar", f"{V}: PV-opbrengst PVT-paneel", False, 50, 250)
 SOLAR_FRACTION = Sourced(0.4, "-", f"{V}: zonnefractie zonthermie + MT-opslag", False, 0.05, 0.9)

@@ -29,8 +29,7 @@ class HeatPumpParams:
     hybrid_supply_temp_c: float = default(d.HYBRID_SUPPLY)
     hybrid_bivalent_temp_c: float = default(d.HYBRID_BIVALENT)
     hybrid_heat_pump_kw: float = default(d.HYBRID_KW)
-    ground_temp_c: float = default(d.GROUND_TEMP)
-    borehole_design_fluid_temp_c: float = default(d.BOREHOLE_FLUID)
+    backup_heater_kw: float = default(d.BACKUP_HEATER)
     ring_temp_drop_k: float = default(d.RING_DROP)
     shallow_ground_amplitude_ratio: float = default(d.SHALLOW_RATIO)
     shallow_ground_lag_days: float = default(d.SHALLOW_LAG)
@@ -82,12 +81,6 @@ def cop(
     return np.clip(carnot_efficiency * (sink_c + KELVIN) / lift, 1.0, p.max_cop)
 
 
-def _borehole_fluid_c(load_share: np.ndarray, hp: HeatPumpParams) -> np.ndarray:
-    # Mean fluid temperature falls linearly with load, from the undisturbed ground to the design
-    # fluid temperature at full design load (the basis of the VDI 4640 W/m tables).
-    return hp.ground_temp_c - (hp.ground_temp_c - hp.borehole_design_fluid_temp_c) * load_share
-
-
 def _shallow_ground_c(year: ReferenceYear, hp: HeatPumpParams) -> np.ndarray:
     mean = float(year.seasonal_temp_c.mean())
     lagged = year.seasonal_lagged_c(hp.shallow_ground_lag_days)
@@ -109,18 +102,13 @@ def source_temp_c(
 ) -> np.ndarray:
     """Hourly temperature the heat pumps see on their source side (°C).
 
-    `load_share` is the hourly collective heat load divided by the design peak.
+    `load_share` is the hourly collective heat load divided by the design peak. Borehole fields
+    and the PVT buffer are simulated instead (ground_source.py).
     """
     drop = hp.ring_temp_drop_k if network is Network.AMBIENT else 0.0
     match source:
         case Source.AIR:
             return year.outdoor_temp_c
-        case Source.BOREHOLES:
-            return _borehole_fluid_c(load_share, hp) - drop
-        case Source.PVT:
-            # The panels are the source all year; the small borehole buffer only carries the
-            # design peak (see design_source_temp_c), its effect on the seasonal COP is ignored.
-            return year.outdoor_temp_c + hp.pvt_source_offset_k - drop
         case Source.HORIZONTAL:
             shallow = _shallow_ground_c(year, hp)
             drawdown = max(float(shallow.min()) - hp.horizontal_design_fluid_temp_c, 0.0)
@@ -141,14 +129,19 @@ def source_temp_c(
 
 
 def design_source_temp_c(
-    source: Source, network: Network, hp: HeatPumpParams, climate: ClimateParams, site: SiteInput
+    source: Source,
+    network: Network,
+    hp: HeatPumpParams,
+    climate: ClimateParams,
+    site: SiteInput,
+    min_fluid_c: float,
 ) -> float:
     """Source temperature at the design condition (−10 °C outside, full design load)."""
     drop = hp.ring_temp_drop_k if network is Network.AMBIENT else 0.0
     by_source = {
         Source.AIR: climate.design_outdoor_temp_c,
-        Source.BOREHOLES: hp.borehole_design_fluid_temp_c - drop,
-        Source.PVT: hp.borehole_design_fluid_temp_c - drop,  # no sun at the design hour
+        Source.BOREHOLES: min_fluid_c - drop,  # the field is sized to reach its limit
+        Source.PVT: min_fluid_c - drop,  # no sun at the design hour: the buffer
         Source.HORIZONTAL: hp.horizontal_design_fluid_temp_c - drop,
         Source.SURFACE_WATER: hp.surface_water_min_temp_c - hp.teo_approach_k - drop,
         Source.AQUIFER: hp.aquifer_temp_c - drop,
@@ -270,6 +263,8 @@ class EnergyBalance:
 class EnergyResult:
     balance: EnergyBalance
     scop: float | None  # heat-pump heat / compressor electricity; None without a heat pump
+    scop_first_year: float | None  # borehole concepts: the fluid of the first year
+    scop_last_year: float | None  # and of the last year of the field's lifetime
     pumping_electricity_kwh: float  # circulation and regeneration fans
     electricity_kwh: float  # compressors + pumping
     gas_m3: float  # boiler gas of the concept (gas reference, hybrid)

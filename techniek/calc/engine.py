@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import math
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
+from .borefield import GroundParams
 from .climate import HOURS, ClimateParams, ReferenceYear, collective_peak_kw, reference_year
 from .concepts import CATALOGUE, Concept, ConceptSpec, HeatPump, Network, Source
 from .costs import CostParams, concept_costs
@@ -25,6 +29,7 @@ from .energy import (
     pumping,
     source_temp_c,
 )
+from .ground_source import GroundLoop, ground_loop
 from .inputs import BuildingType, EnergyLabel, HouseholdInput, SiteInput
 from .results import Comparison, ConceptResult, DemandSummary, Exclusion, Warning, fit_for
 from .sizing import Loads, Sizing, SizingParams, loads, size
@@ -40,6 +45,7 @@ class Assumptions:
     demand: DemandParams = field(default_factory=DemandParams)
     climate: ClimateParams = field(default_factory=ClimateParams)
     heat_pump: HeatPumpParams = field(default_factory=HeatPumpParams)
+    ground: GroundParams = field(default_factory=GroundParams)
     sizing: SizingParams = field(default_factory=SizingParams)
     costs: CostParams = field(default_factory=CostParams)
     energy: EnergyParams = field(default_factory=EnergyParams)
@@ -130,8 +136,14 @@ def _direct_share(spec: ConceptSpec, site: SiteInput, a: Assumptions) -> float:
 
 
 def _performance(
-    spec: ConceptSpec, load: Loads, year: ReferenceYear, site: SiteInput, a: Assumptions
+    spec: ConceptSpec,
+    load: Loads,
+    year: ReferenceYear,
+    site: SiteInput,
+    a: Assumptions,
+    source_hourly_c: np.ndarray | None = None,
 ) -> Performance | None:
+    """`source_hourly_c`: a simulated source (the borehole fluid) instead of the source model."""
     hp = a.heat_pump
     if spec.heat_pump in (HeatPump.NONE, HeatPump.HYBRID):
         return None
@@ -142,9 +154,61 @@ def _performance(
     else:
         sinks = hp.mt_supply_temp_c, hp.mt_supply_temp_c
         eta = hp.carnot_efficiency_central_air if air else hp.carnot_efficiency_central_water
-    hourly = source_temp_c(spec.source, spec.network, year, load.load_share(year), hp, site)
-    design = design_source_temp_c(spec.source, spec.network, hp, a.climate, site)
-    return performance(hourly, design, *sinks, eta, year, hp)
+    if source_hourly_c is None:
+        source_hourly_c = source_temp_c(
+            spec.source, spec.network, year, load.load_share(year), hp, site
+        )
+    design = design_source_temp_c(
+        spec.source, spec.network, hp, a.climate, site, a.ground.min_fluid_temp_c
+    )
+    return performance(source_hourly_c, design, *sinks, eta, year, hp)
+
+
+def _scop(perf: Performance | None, load: Loads) -> float | None:
+    if perf is None:
+        return None
+    electricity = (
+        load.space_heating_kwh * perf.space_heating_kwh_per_kwh
+        + load.tap_water_kwh * perf.tap_water_kwh_per_kwh
+    )
+    return (load.space_heating_kwh + load.tap_water_kwh) / electricity if electricity else None
+
+
+_GROUND_MEMO: OrderedDict[tuple, GroundLoop] = OrderedDict()
+_GROUND_MEMO_SIZE = 256
+
+
+def clear_memo() -> None:
+    """Forget sized ground loops (benchmarks measure the sizing itself; g-functions stay)."""
+    _GROUND_MEMO.clear()
+
+
+def _ground(
+    spec: ConceptSpec, load: Loads, year: ReferenceYear, site: SiteInput, a: Assumptions
+) -> GroundLoop | None:
+    """The sized fields of a borehole concept. The fields depend on the heat, not on the street,
+    so the many runs of a cluster-or-ring comparison share them (a pure memo on the inputs)."""
+    if spec.heat_pump is not HeatPump.INDIVIDUAL or spec.source not in (
+        Source.BOREHOLES,
+        Source.PVT,
+    ):
+        return None
+    depth = min(a.sizing.borehole_max_depth_m, site.max_borehole_depth_m or math.inf)
+    digest = hashlib.blake2b(digest_size=16)
+    for values in (load.space_heating_peak_kw, load.tap_water_peak_kw):
+        digest.update(np.ascontiguousarray(values, dtype=float).tobytes())
+    key = (
+        spec, depth, load.space_heating_kwh, load.tap_water_kwh, digest.digest(),
+        a.heat_pump, a.ground, a.sizing, a.climate,
+    )  # fmt: skip
+    if key in _GROUND_MEMO:
+        _GROUND_MEMO.move_to_end(key)
+        return _GROUND_MEMO[key]
+    loop = ground_loop(spec, load, year, depth, a.heat_pump, a.ground, a.sizing, a.climate)
+    _GROUND_MEMO[key] = loop
+    if len(_GROUND_MEMO) > _GROUND_MEMO_SIZE:
+        _GROUND_MEMO.popitem(last=False)
+    return loop
 
 
 def _balance(
@@ -215,10 +279,18 @@ def _grid_peaks(
     limit = a.climate.simultaneity_space_heating_limit
     hp = a.heat_pump
     if spec.heat_pump is HeatPump.INDIVIDUAL and perf is not None:
-        homes = collective_peak_kw(
-            load.space_heating_peak_kw / perf.design_cop_space_heating, limit
+        # Each heat pump at its rated power (space heating or tap-water reheat, not both), and
+        # the electric element that reheats tap water meanwhile, each with its simultaneity.
+        rated = np.maximum(load.space_heating_peak_kw, load.tap_water_peak_kw)
+        c = a.climate
+        compressors = collective_peak_kw(
+            rated / perf.design_cop_space_heating,
+            limit,
+            exponent=c.simultaneity_space_heating_exponent,
         )
-        return homes + pump_kw, pump_kw
+        element = np.where(load.tap_water_peak_kw > 0, hp.backup_heater_kw, 0.0)
+        backup = collective_peak_kw(element, c.simultaneity_tap_water_limit)
+        return compressors + backup + pump_kw, pump_kw
     if spec.heat_pump is HeatPump.HYBRID:
         # Below the bivalent point the boiler takes over: the heat pump's peak is at that point.
         c = a.climate
@@ -290,7 +362,8 @@ def _warnings(
             and site.max_borehole_depth_m < sp.borehole_max_depth_m,
             Warning.BOREHOLE_DEPTH_LIMITED,
         ),
-        (s.borehole_energy_limited, Warning.REGENERATION_NEEDED),
+        (s.regeneration_needed, Warning.REGENERATION_NEEDED),
+        (s.fluid_below_limit, Warning.FLUID_BELOW_LIMIT),
     ]
     return tuple(w + [code for hit, code in checks if hit])
 
@@ -299,14 +372,18 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
     a, year, base = prep.a, prep.year, prep.base
     demand, steps = prep.demand_for(spec)
     load = loads(spec, demand, site, a.sizing, a.demand, a.climate, a.energy, year)
-    perf = _performance(spec, load, year, site, a)
+    ground = _ground(spec, load, year, site, a)
+    perf = _performance(spec, load, year, site, a, None if ground is None else ground.source_c[2])
     direct_share = _direct_share(spec, site, a)
     balance = _balance(spec, demand, load, perf, direct_share, year, a)
     # Collectors and residual heat also give the direct share; other sources only ambient heat.
     source_kwh = balance.ambient_heat_kwh + (
         balance.direct_heat_kwh if spec.source in (Source.SOLAR_THERMAL, Source.WASTE_HEAT) else 0.0
     )
-    sizing = size(spec, demand, load, perf, source_kwh, direct_share, site, a.sizing, a.heat_pump)
+    sizing = size(
+        spec, demand, load, perf, source_kwh, direct_share, site, a.sizing, a.heat_pump,
+        ground, a.ground.depletion_warning_k,
+    )  # fmt: skip
     costs = concept_costs(spec, sizing, float((steps * demand.floor_area_m2).sum()), a.costs)
 
     pump_kw, pump_kwh = _pumping(spec, sizing, load, year, a.energy)
@@ -325,6 +402,12 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
         scop=balance.heat_pump_heat_kwh / balance.heat_pump_electricity_kwh
         if balance.heat_pump_electricity_kwh > 0
         else None,
+        scop_first_year=None
+        if ground is None
+        else _scop(_performance(spec, load, year, site, a, ground.source_c[0]), load),
+        scop_last_year=None
+        if ground is None
+        else _scop(_performance(spec, load, year, site, a, ground.source_c[1]), load),
         pumping_electricity_kwh=pump_kwh,
         electricity_kwh=electricity,
         gas_m3=gas_m3,
@@ -354,6 +437,7 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
         homes=demand.homes,
         fit=fit_for(warnings),
         warnings=warnings,
+        ground=ground,
         demand=summary,
         sizing=sizing,
         costs=costs,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .concepts import Concept
 from .costs import CostBreakdown
 from .energy import EnergyResult
 from .sizing import Sizing
 from .units import KWH_PER_GJ
+
+if TYPE_CHECKING:
+    from .ground_source import GroundLoop
 
 
 class Warning(StrEnum):  # shadows the builtin on purpose: the style guide names it so
@@ -32,13 +36,12 @@ class Warning(StrEnum):  # shadows the builtin on purpose: the style guide names
     # Information: worth knowing, does not change the fit.
     DEMAND_ESTIMATED = "demand_estimated"  # some homes have no metered gas use
     BOREHOLE_DEPTH_LIMITED = "borehole_depth_limited"  # local drilling limit below the default
-    REGENERATION_NEEDED = "regeneration_needed"  # the annual kWh/m limit sets the borehole metres
+    REGENERATION_NEEDED = "regeneration_needed"  # the ground depletes: regeneration would pay
+    FLUID_BELOW_LIMIT = "fluid_below_limit"  # the field cannot keep the fluid at its limit
 
 
 HARD = frozenset({Warning.NO_SURFACE_WATER, Warning.NO_WASTE_HEAT, Warning.AQUIFER_UNSUITABLE})
-INFO = frozenset(
-    {Warning.DEMAND_ESTIMATED, Warning.BOREHOLE_DEPTH_LIMITED, Warning.REGENERATION_NEEDED}
-)
+INFO = frozenset({Warning.DEMAND_ESTIMATED, Warning.BOREHOLE_DEPTH_LIMITED})
 
 
 class Fit(StrEnum):
@@ -92,6 +95,7 @@ class ConceptResult:
     sizing: Sizing
     costs: CostBreakdown
     energy: EnergyResult
+    ground: GroundLoop | None = field(default=None, compare=False, repr=False)  # borehole fields
 
     @property
     def electricity_kwh_per_home(self) -> float:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import defaults as d
 from .climate import ClimateParams, ReferenceYear, collective_peak_kw, hourly_heat_kw
 from .concepts import ConceptSpec, HeatPump, Network, Regeneration, Source
+
+if TYPE_CHECKING:
+    from .ground_source import GroundLoop
 from .defaults import check_ranges, default
 from .demand import DemandParams, HouseholdDemand
 from .energy import EnergyParams, HeatPumpParams, Performance
@@ -18,10 +22,9 @@ from .inputs import SiteInput
 
 @dataclass(frozen=True)
 class SizingParams:
-    borehole_w_per_m: float = default(d.BOREHOLE_W_PER_M)
     borehole_max_depth_m: float = default(d.BOREHOLE_DEPTH)
     borehole_spacing_m: float = default(d.BOREHOLE_SPACING)
-    borehole_max_kwh_per_m: float = default(d.BOREHOLE_KWH_PER_M)
+    borehole_max_per_field: float = default(d.BOREHOLES_PER_FIELD)
     horizontal_w_per_m2: float = default(d.HORIZONTAL_W_PER_M2)
     horizontal_max_kwh_per_m2: float = default(d.HORIZONTAL_KWH_PER_M2)
     cluster_size_homes: float = default(d.CLUSTER_SIZE)
@@ -39,7 +42,7 @@ class SizingParams:
     regeneration_share_zlt: float = default(d.REGEN_ZLT)
     regeneration_share_wko: float = default(d.REGEN_WKO)
     regeneration_full_load_hours: float = default(d.REGEN_HOURS)
-    pvt_buffer_share: float = default(d.PVT_BUFFER)
+    pvt_buffer_below_temp_c: float = default(d.PVT_BUFFER_BELOW)
     pvt_thermal_kwh_per_m2: float = default(d.PVT_THERMAL)
     pvt_electric_kwh_per_m2: float = default(d.PVT_ELECTRIC)
     solar_fraction: float = default(d.SOLAR_FRACTION)
@@ -95,6 +98,7 @@ class Loads:
     tap_water_peak_kw: np.ndarray
     collective_space_heating_peak_kw: float  # after simultaneity
     collective_tap_water_peak_kw: float
+    collective_rated_kw: float  # heat pumps at max(space heating, tap water), after simultaneity
     street_length_m: float  # public-street trench if the concept has a street network
     network_loss_kw: float  # MT networks: heat loss of the buried pipes
 
@@ -122,6 +126,14 @@ def cluster_homes(homes: int, sp: SizingParams) -> int:
     return max(1, min(homes, int(round(sp.cluster_size_homes))))
 
 
+def cluster_sizes(homes: int, sp: SizingParams) -> list[tuple[int, int]]:
+    """⌈n / k⌉ clusters as equal as possible: [(homes per cluster, number of such clusters)]."""
+    clusters = math.ceil(homes / cluster_homes(homes, sp))
+    small, larger = divmod(homes, clusters)
+    sizes = [(small + 1, larger), (small, clusters - larger)]
+    return [(size, count) for size, count in sizes if count > 0]
+
+
 def street_length_m(demand: HouseholdDemand, site: SiteInput, sp: SizingParams) -> float:
     """The site's street length, or the sum of a default frontage per building type."""
     if site.street_length_m is not None:
@@ -141,8 +153,8 @@ def loads(
 ) -> Loads:
     """Design peak per home = annual space heating / full-load hours; tap water = reheat power.
 
-    Collective peaks use f(n) = limit + (1 − limit)/√n (climate.collective_peak_kw); a bodemlus
-    cluster applies it per cluster of k homes, every other network over all homes.
+    Collective peaks use f(n) = limit + (1 − limit)/n^exponent (climate.collective_peak_kw); a
+    bodemlus cluster applies it per cluster of k homes, every other network over all homes.
     """
     sh_peak = demand.space_heating_kwh / dp.full_load_hours
     tap_peak = np.where(demand.tap_water_kwh > 0, dp.tap_water_design_kw, 0.0)
@@ -150,12 +162,23 @@ def loads(
     groups = (
         demand.homes / cluster_homes(demand.homes, sp) if spec.network is Network.CLUSTER else 1
     )
-    sh = collective_peak_kw(sh_peak, cp.simultaneity_space_heating_limit, groups)
+    sh = collective_peak_kw(
+        sh_peak,
+        cp.simultaneity_space_heating_limit,
+        groups,
+        cp.simultaneity_space_heating_exponent,
+    )
     tap = collective_peak_kw(tap_peak, cp.simultaneity_tap_water_limit, groups)
     # Never below the peak hour of the reference year, in which all homes follow one profile:
     # for many homes the tap-water simultaneity alone would undercut the evening draw.
     sh_kwh, tap_kwh = float(demand.space_heating_kwh.sum()), float(demand.tap_water_kwh.sum())
     tap += max(float(hourly_heat_kw(sh_kwh, tap_kwh, year).max()) - sh - tap, 0.0)
+    rated = collective_peak_kw(
+        np.maximum(sh_peak, tap_peak),
+        cp.simultaneity_space_heating_limit,
+        groups,
+        cp.simultaneity_space_heating_exponent,
+    )
     street = (
         street_length_m(demand, site, sp) if spec.network in (Network.AMBIENT, Network.MT) else 0
     )
@@ -168,6 +191,7 @@ def loads(
         tap_water_peak_kw=tap_peak,
         collective_space_heating_peak_kw=sh,
         collective_tap_water_peak_kw=tap,
+        collective_rated_kw=rated,
         street_length_m=float(street),
         network_loss_kw=loss_kw,
     )
@@ -185,9 +209,13 @@ class Sizing:
     source_extraction_kw: float  # heat taken from the source at the design hour
     source_heat_kwh: float  # heat the source gives per year (solar, residual heat: incl. direct)
     borehole_m: float
-    borehole_count: int  # information: whole holes of at most the allowed depth
-    borehole_fields: float  # for the per-field cost; clusters count as homes / cluster size
-    borehole_energy_limited: bool  # the annual kWh/m limit, not the peak, set the metres
+    borehole_count: int  # whole holes of at most the allowed depth
+    borehole_depth_m: float  # the deepest borehole of the concept
+    borehole_fields: float  # for the per-field cost: clusters, or central fields
+    fluid_min_c: float | None  # lowest mean fluid temperature over the lifetime (simulated)
+    depletion_k: float  # the last year's fluid that much colder than the first year's
+    regeneration_needed: bool  # depletion above the warning: regeneration would pay
+    fluid_below_limit: bool  # the field cannot keep the fluid at its limit (limit ≥ ground)
     cluster_homes: int
     horizontal_collector_m2: float
     solar_collector_m2: float
@@ -210,14 +238,6 @@ class Sizing:
         return self.street_trench_m + self.private_trench_m
 
 
-def _boreholes(
-    extraction_kw: float, source_kwh: float, regen_share: float, sp: SizingParams
-) -> tuple[float, bool]:
-    by_peak = extraction_kw * 1000 / sp.borehole_w_per_m
-    by_energy = source_kwh * (1 - regen_share) / sp.borehole_max_kwh_per_m
-    return max(by_peak, by_energy), by_energy > by_peak
-
-
 def size(
     spec: ConceptSpec,
     demand: HouseholdDemand,
@@ -228,17 +248,20 @@ def size(
     site: SiteInput,
     sp: SizingParams,
     hp: HeatPumpParams,
+    ground: GroundLoop | None = None,
+    depletion_warning_k: float = math.inf,
 ) -> Sizing:
     """Size one concept. `source_kwh` is the heat the source gives per year (for solar thermal:
-    direct solar heat included); `direct_share` the part of the heat that needs no heat pump."""
+    direct solar heat included); `direct_share` the part of the heat that needs no heat pump;
+    `ground` the sized borehole fields of a BOREHOLES or PVT concept."""
     n = demand.homes
     q: dict[str, float] = {}
     if spec.heat_pump is HeatPump.INDIVIDUAL and perf is not None:
-        hp_kw = np.maximum(load.space_heating_peak_kw, load.tap_water_peak_kw)
-        q["individual_heat_pumps"], q["individual_heat_pump_kw"] = n, float(hp_kw.sum())
-        extraction = load.collective_space_heating_peak_kw * (
-            1 - 1 / perf.design_cop_space_heating
-        ) + (load.collective_tap_water_peak_kw * (1 - 1 / perf.design_cop_tap_water))
+        rated = np.maximum(load.space_heating_peak_kw, load.tap_water_peak_kw)
+        q["individual_heat_pumps"], q["individual_heat_pump_kw"] = n, float(rated.sum())
+        # Sized to the larger of space heating and tap water, a heat pump gives one or the other
+        # at full power: at the design hour the homes draw their rated power after simultaneity.
+        extraction = load.collective_rated_kw * (1 - 1 / perf.design_cop_space_heating)
     elif spec.heat_pump is HeatPump.HYBRID:
         q["individual_heat_pumps"], q["individual_heat_pump_kw"] = n, n * hp.hybrid_heat_pump_kw
         extraction = 0.0
@@ -255,26 +278,25 @@ def size(
         extraction = 0.0  # outdoor air: nothing to build or size on the source side
 
     regen = sp.regeneration_share(spec.regeneration)
-    depth = min(sp.borehole_max_depth_m, site.max_borehole_depth_m or math.inf)
+    if ground is not None:
+        extraction = ground.design_extraction_kw
+        q.update(
+            borehole_m=ground.borehole_m,
+            borehole_count=ground.borehole_count,
+            borehole_depth_m=ground.depth_m,
+            borehole_fields=float(ground.field_count),
+            fluid_min_c=ground.min_fluid_c,
+            depletion_k=ground.depletion_k,
+        )
+        q["regeneration_needed"] = ground.depletion_k > depletion_warning_k
+        q["fluid_below_limit"] = ground.min_fluid_c < ground.limit_c - 0.05
+        if spec.network is Network.CLUSTER:
+            q["cluster_homes"] = cluster_homes(n, sp)
+        else:
+            q["land_m2"] = ground.borehole_count * sp.borehole_spacing_m**2
+        if spec.source is Source.PVT:
+            q["pvt_m2"] = source_kwh / sp.pvt_thermal_kwh_per_m2
     match spec.source:
-        case Source.BOREHOLES if spec.network is Network.CLUSTER:
-            k = cluster_homes(n, sp)
-            metres, limited = _boreholes(extraction, source_kwh, regen, sp)
-            clusters = math.ceil(n / k)
-            q.update(borehole_m=metres, borehole_energy_limited=limited, cluster_homes=k)
-            q["borehole_fields"] = max(n / k, 1.0) if metres > 0 else 0.0
-            q["borehole_count"] = clusters * math.ceil(metres / clusters / depth - 1e-9)
-        case Source.BOREHOLES | Source.PVT:
-            if spec.source is Source.PVT:
-                metres = sp.pvt_buffer_share * extraction * 1000 / sp.borehole_w_per_m
-                limited = False
-                q["pvt_m2"] = source_kwh / sp.pvt_thermal_kwh_per_m2
-            else:
-                metres, limited = _boreholes(extraction, source_kwh, regen, sp)
-            count = math.ceil(metres / depth - 1e-9)
-            q.update(borehole_m=metres, borehole_energy_limited=limited, borehole_count=count)
-            q["borehole_fields"] = 1.0 if metres > 0 else 0.0
-            q["land_m2"] = count * sp.borehole_spacing_m**2
         case Source.HORIZONTAL:
             area = max(
                 extraction * 1000 / sp.horizontal_w_per_m2,
@@ -296,7 +318,10 @@ def size(
             q["solar_collector_m2"] = source_kwh / sp.collector_kwh_per_m2
             q["storage_m3"] = q["solar_collector_m2"] * sp.storage_m3_per_m2
             q["land_m2"] = q["solar_collector_m2"] * sp.solar_land_m2_per_m2
-    if regen > 0 and spec.source in (Source.BOREHOLES, Source.AQUIFER):
+    if ground is not None and spec.source is Source.BOREHOLES and regen > 0:
+        q["regeneration_kwh"] = ground.regeneration_kwh
+        q["regeneration_kw"] = q["regeneration_kwh"] / sp.regeneration_full_load_hours
+    elif regen > 0 and spec.source is Source.AQUIFER:
         q["regeneration_kwh"] = regen * source_kwh
         q["regeneration_kw"] = q["regeneration_kwh"] / sp.regeneration_full_load_hours
 
@@ -318,8 +343,12 @@ def size(
         source_heat_kwh=source_kwh,
         borehole_m=q.get("borehole_m", 0.0),
         borehole_count=int(q.get("borehole_count", 0)),
+        borehole_depth_m=q.get("borehole_depth_m", 0.0),
         borehole_fields=q.get("borehole_fields", 0.0),
-        borehole_energy_limited=bool(q.get("borehole_energy_limited", False)),
+        fluid_min_c=q.get("fluid_min_c"),
+        depletion_k=q.get("depletion_k", 0.0),
+        regeneration_needed=bool(q.get("regeneration_needed", False)),
+        fluid_below_limit=bool(q.get("fluid_below_limit", False)),
         cluster_homes=int(q.get("cluster_homes", 0)),
         horizontal_collector_m2=q.get("horizontal_collector_m2", 0.0),
         solar_collector_m2=q.get("solar_collector_m2", 0.0),

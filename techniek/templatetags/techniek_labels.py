@@ -64,6 +64,12 @@ def collective(comparison: Comparison) -> list[ConceptResult]:
 
 
 @register.filter
+def with_fields(comparison: Comparison) -> list[ConceptResult]:
+    """The concepts with borehole fields, in catalogue order."""
+    return [r for r in comparison.results if r.ground is not None and r.sizing.borehole_m > 0]
+
+
+@register.filter
 def references(comparison: Comparison) -> list[ConceptResult]:
     return [r for r in comparison.results if CATALOGUE[r.concept].is_reference]
 

@@ -1,5 +1,6 @@
 """Participation sweep, break-even participation and the tornado."""
 
+import itertools
 import time
 from dataclasses import replace
 from decimal import Decimal
@@ -100,25 +101,26 @@ def test_break_even_below_the_swept_range_is_flagged():
 
 @SLOW
 @given(
-    st.sampled_from(
-        [Concept.BODEMLUS_CLUSTER, Concept.BODEMLUS_RINGNET, Concept.COLLECTIVE_MT_AIR_HP]
-    ),
+    st.sampled_from([Concept.HORIZONTAL_LOOPS, Concept.COLLECTIVE_MT_AIR_HP]),
     st.integers(10, 50),
     st.floats(600, 3000),
 )
 def test_more_participation_never_raises_shared_cost_per_participating_home(concept, n, m3):
+    """For a source that scales with the homes, more participants spread the shared cost.
+    Borehole fields are left out on purpose: more homes in one field need more metres per home
+    (the boreholes cool each other, test_borefield.py) and clusters come in whole fields."""
     sweep = participation_sweep(
         _homes(n, m3), SiteInput(), concept, COOP, PRICES, SubsidyInput(wis=False)
     )
     shared = [p.shared_capex_per_home_eur for p in sweep.points]
-    assert all(later <= earlier for earlier, later in zip(shared, shared[1:], strict=False))
+    assert all(later <= earlier for earlier, later in itertools.pairwise(shared))
 
 
 def test_tornado_moves_the_monthly_cost_the_expected_way():
     homes = _homes(18)
     cr = run_concept(homes, SiteInput(), Concept.BODEMLUS_CLUSTER)
     t = tornado(cr, COOP, PRICES, SubsidyInput(), 18, references=references_for(homes, SiteInput()))
-    assert t.base_network_monthly_eur == Decimal("310.93")
+    assert t.base_network_monthly_eur == Decimal("318.57")  # as the cooperative's monthly cost
     assert t.base_gas_monthly_eur == Decimal("199.74")
     bars = {b.parameter: b for b in t.bars}
     assert set(bars) == set(TornadoParameter)

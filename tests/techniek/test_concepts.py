@@ -67,8 +67,8 @@ def test_each_card_explains_when_it_fits_and_its_assumptions_with_sources(member
     assert "PE-leiding in de straat, per meter" in ring
     assert "€ 250/m" in ring
     assert "Bron: vuistregel (onbevestigd): PE-bronnet in openbare straat (€ 150–400)" in ring
-    assert "Onttrekking per meter boorgat" in ring
-    assert "45 W/m" in ring
+    assert "Warmtegeleiding van de bodem" in ring
+    assert "2,2 W/m·K" in ring
 
 
 def test_where_to_use_mini_networks_links_to_an_example_quickscan(member: Client) -> None:

@@ -66,10 +66,14 @@ def test_shows_the_cluster_or_ring_chart_and_its_table(member: Client) -> None:
     page = member.get(QUICKSCAN, street(street_length_m="132")).content.decode()
     fig = _chart(page)
     assert fig["data"][0]["name"] == "Ringnet"
-    assert len(fig["data"]) == 6  # ring, four cluster sizes, break-even points
+    assert len(fig["data"]) == 5  # ring and four cluster sizes; no break-even without regeneration
     assert 'data-chart="cluster-ring-data"' in page
     assert "Bij deze straat: 5,5 m straat per woning" in page
-    assert "Ringnet goedkoper onder" in page
+    assert "Cluster altijd goedkoper" in page
+    assert "Waar het verschil zit, bij clusters van 6 woningen" in page
+    assert "Boormeters" in page
+    assert "Pompstroom per jaar" in page
+    assert "Komt er een groep van 6 woningen bij op 50 m van de straat" in page
     # The plotly bundle and charts.js are loaded without inline scripts.
     assert 'src="/static/vendor/plotly-strict-4.1.1.min.js" defer' in page
     assert "<script>" not in page
