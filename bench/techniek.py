@@ -101,6 +101,7 @@ def cold_g_functions(households: list[HouseholdInput]) -> tuple[float, int]:
     borefield._table().clear()
     borefield._g_reference.cache_clear()
     borefield._g_at_depth.cache_clear()
+    borefield._kernel_spectra.cache_clear()
     try:
         start = time.perf_counter()
         full_calculation(households)
@@ -110,6 +111,7 @@ def cold_g_functions(households: list[HouseholdInput]) -> tuple[float, int]:
         borefield._table().update(saved)
         borefield._g_reference.cache_clear()
         borefield._g_at_depth.cache_clear()
+        borefield._kernel_spectra.cache_clear()
 
 
 def extra_memory_mb(fn: Callable[[], object]) -> float:

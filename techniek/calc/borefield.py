@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import pygfunction as gt
+from scipy.fft import irfft, next_fast_len, rfft
 
 from . import defaults as d
 from .defaults import check_ranges, default
@@ -37,7 +37,7 @@ MAX_YEARS = 50  # the lifetime parameter's upper bound: one g-function serves ev
 MIN_LOAD_W = 1.0  # below a watt at the peak hour nothing is worth drilling
 MIN_DEPTH_M = 10.0  # the shortest borehole the engine sizes
 DEPTH_STEP_M = 10.0  # g-functions every 10 m of depth, linear in depth between them
-FFT_SIZE = 1 << math.ceil(math.log2(2 * HOURS))
+FFT_SIZE = next_fast_len(2 * HOURS - 1, real=True)  # a linear convolution of two years
 
 # g depends on the ground only through α·t, so g-functions are kept for one reference
 # diffusivity over a wide time range and shifted in time for any other ground.
@@ -98,22 +98,17 @@ class Shape:
         return self.rows * self.columns
 
 
-def shapes(layout: Layout) -> Iterator[Shape]:
-    """Field shapes of one layout in order of growing borehole count."""
-    n = 1
-    while True:
-        if layout is Layout.LINE:
-            yield Shape(layout, 1, n)
-        else:
-            side = math.isqrt(n)
-            yield Shape(layout, side, side)
-            yield Shape(layout, side, side + 1)
-        n += 1
-
-
 def shape_for(layout: Layout, count: int) -> Shape:
     """The smallest shape with at least `count` boreholes."""
-    return next(s for s in shapes(layout) if s.count >= count)
+    count = max(count, 1)
+    if layout is Layout.LINE:
+        return Shape(layout, 1, count)
+    side = math.isqrt(count)
+    if side * side >= count:
+        return Shape(layout, side, side)
+    if side * (side + 1) >= count:
+        return Shape(layout, side, side + 1)
+    return Shape(layout, side + 1, side + 1)
 
 
 def compute_g(
@@ -227,7 +222,19 @@ def _far_terms(g: np.ndarray, years: int) -> np.ndarray:
     return np.where((i > 0) | (_FAR_D[None, :] >= 0), terms, 0.0)
 
 
-DAILY_FFT = 1 << math.ceil(math.log2(3 * DAYS))
+DAILY_FFT = next_fast_len(3 * DAYS - 2, real=True)
+
+
+@lru_cache(maxsize=128)
+def _kernel_spectra(
+    shape: Shape, spacing_m: float, depth_m: float, ground: GroundParams
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The spectra of the near and far kernels of one field: they do not depend on the load, so
+    the two passes of the COP and concepts with the same field geometry share them."""
+    g = _g_at_depth(shape, spacing_m, depth_m, ground)
+    near = rfft(_near_kernel(g), FFT_SIZE)
+    far = rfft(_far_terms(g, ground.years), DAILY_FFT, axis=1) if ground.years > 1 else None
+    return near, far
 
 
 class _Field:
@@ -244,8 +251,8 @@ class _Field:
     ) -> None:
         self.load_w = load_w
         self.spacing_m, self.max_depth_m, self.ground = spacing_m, max_depth_m, ground
-        self.spectrum = np.fft.rfft(load_w, FFT_SIZE)
-        self.daily_spectrum = np.fft.rfft(load_w.reshape(DAYS, 24).sum(axis=1), DAILY_FFT)
+        self.spectrum = rfft(load_w, FFT_SIZE)
+        self.daily_spectrum = rfft(load_w.reshape(DAYS, 24).sum(axis=1), DAILY_FFT)
         self._responses: dict[tuple[Shape, float], np.ndarray] = {}
 
     def _response(self, shape: Shape, depth_m: float) -> np.ndarray:
@@ -256,16 +263,15 @@ class _Field:
         """
         key = (shape, depth_m)
         if key not in self._responses:
-            g = _g_at_depth(shape, self.spacing_m, depth_m, self.ground)
             years = self.ground.years
-            full = np.fft.irfft(self.spectrum * np.fft.rfft(_near_kernel(g), FFT_SIZE), FFT_SIZE)
+            near, far = _kernel_spectra(shape, self.spacing_m, depth_m, self.ground)
+            full = irfft(self.spectrum * near, FFT_SIZE)
             first = full[:HOURS]
-            if years == 1:
+            if far is None:
                 self._responses[key] = np.stack([first, first, first, first])
                 return self._responses[key]
             circular = first + full[HOURS : 2 * HOURS]
-            spectra = np.fft.rfft(_far_terms(g, years), DAILY_FFT, axis=1)
-            by_term = np.fft.irfft(self.daily_spectrum * spectra, DAILY_FFT, axis=1)
+            by_term = irfft(self.daily_spectrum * far, DAILY_FFT, axis=1)
             by_year = np.cumsum(by_term[:, DAYS - 1 : 2 * DAYS - 1], axis=0)  # years 2 … Y
             daily = np.stack([by_year[-1], by_year.sum(axis=0), by_year.max(axis=0)])
             last, total, worst = (np.interp(_HOUR_CENTRES, _DAY_CENTRES, row) for row in daily)
@@ -273,12 +279,12 @@ class _Field:
             self._responses[key] = np.stack([first, circular + last, mean, circular + worst])
         return self._responses[key]
 
-    def temperatures(self, shape: Shape, depth_m: float) -> np.ndarray:
+    def temperatures(self, shape: Shape, depth_m: float, rows: slice = slice(None)) -> np.ndarray:
         """Mean fluid temperature (°C), hour by hour: first, last, mean, coldest later year."""
         low, high, weight = _ladder(depth_m, self.max_depth_m)
-        response = self._response(shape, low)
+        response = self._response(shape, low)[rows]
         if weight > 1e-12:
-            response = response + weight * (self._response(shape, high) - response)
+            response = response + weight * (self._response(shape, high)[rows] - response)
         gr = self.ground
         metres = shape.count * depth_m
         return (
@@ -288,8 +294,9 @@ class _Field:
         )
 
     def drop_k(self, shape: Shape, depth_m: float) -> float:
-        temps = self.temperatures(shape, depth_m)
-        return self.ground.undisturbed_temp_c - float(temps[[0, 3]].min())
+        """Undisturbed ground minus the lowest fluid of the lifetime (first or a later year)."""
+        temps = self.temperatures(shape, depth_m, slice(0, 4, 3))
+        return self.ground.undisturbed_temp_c - float(temps.min())
 
     def required_depth(self, shape: Shape) -> float:
         """The depth at which the lowest fluid temperature meets the limit.
@@ -432,17 +439,11 @@ def size_field(
 
 
 def _previous(layout: Layout, shape: Shape) -> Shape | None:
-    earlier = [s for s in _shapes_below(layout, shape.count)]
-    return earlier[-1] if earlier else None
-
-
-def _shapes_below(layout: Layout, count: int) -> list[Shape]:
-    result = []
-    for s in shapes(layout):
-        if s.count >= count:
-            return result
-        result.append(s)
-    return result
+    """The next smaller shape of the layout, or None below one borehole."""
+    if shape.count <= 1:
+        return None
+    smaller = shape_for(layout, shape.count - 1)
+    return smaller if smaller.count < shape.count else None
 
 
 def simulate_field(
