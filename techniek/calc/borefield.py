@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import pygfunction as gt
@@ -147,6 +148,23 @@ def _table() -> dict[tuple[int, int, float], np.ndarray]:
     }
 
 
+class GStore(Protocol):
+    """Somewhere to keep computed g-functions beyond the process (the app passes its cache)."""
+
+    def get(self, key: str) -> np.ndarray | None: ...
+
+    def set(self, key: str, value: np.ndarray) -> None: ...
+
+
+_store: GStore | None = None
+
+
+def use_store(store: GStore | None) -> None:
+    """Keep g-functions that are not shipped in `store` too, so other processes reuse them."""
+    global _store
+    _store = store
+
+
 @lru_cache(maxsize=4096)
 def _g_reference(
     rows: int, columns: int, spacing_m: float, depth_m: float, buried_m: float, radius_m: float
@@ -156,7 +174,14 @@ def _g_reference(
         shipped = _table().get((rows, columns, depth_m))
         if shipped is not None:
             return shipped
-    return compute_g(rows, columns, spacing_m, depth_m, buried_m, radius_m)
+    key = f"g:{len(TABLE_TIMES_H)}:{rows}x{columns}:{spacing_m}:{depth_m}:{buried_m}:{radius_m}"
+    kept = _store.get(key) if _store is not None else None
+    if kept is not None and np.shape(kept) == TABLE_TIMES_H.shape:
+        return np.asarray(kept, dtype=float)
+    g = compute_g(rows, columns, spacing_m, depth_m, buried_m, radius_m)
+    if _store is not None:
+        _store.set(key, g)
+    return g
 
 
 @lru_cache(maxsize=8192)
