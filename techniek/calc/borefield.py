@@ -439,11 +439,18 @@ def size_field(
     shape = start if start is not None and start.layout is layout else Shape(layout, 1, 1)
     fits: dict[int, bool] = {}
     best: Shape | None = None
+    largest = shape_for(layout, max_boreholes) if max_boreholes is not None else None
+    if largest is not None and largest.count > max_boreholes:
+        largest = _previous(layout, largest)
     for _ in range(100):
-        if max_boreholes is not None and shape.count > max_boreholes:
-            if best is None:
+        if largest is not None and shape.count > largest.count:
+            # Test the largest allowed field before giving up on one field.
+            if best is None and fits.get(largest.count) is None:
+                shape = largest
+            elif best is None:
                 raise FieldTooLarge(shape.count)
-            break
+            else:
+                break
         drop = field.drop_k(shape, hmax)
         fits[shape.count] = drop <= allowed
         estimate = math.ceil(shape.count * drop / allowed - 1e-9)
