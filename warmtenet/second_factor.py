@@ -51,6 +51,17 @@ def confirmed_device(user: object) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
+def code_given(request: HttpRequest) -> bool:
+    """The logged-in user has no authenticator app, or this session passed its code step.
+
+    Only the admin asks (warmtenet/admin_site.py): every other page relies on the log-in itself,
+    which for a user with an app happens only after the code.
+    """
+    devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
+    passed = request.session.get(django_otp.DEVICE_ID_SESSION_KEY)
+    return not devices.exists() or any(d.persistent_id == passed for d in devices)
+
+
 def start_pending(request: HttpRequest, user: User) -> None:
     """The password was right and `user` has an authenticator app: wait for the code."""
     request.session.cycle_key()

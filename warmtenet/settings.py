@@ -36,7 +36,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SECURE = env_bool("DJANGO_SECURE")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on our AdminSite: log-in through the app's own log-in and code step.
+    "warmtenet.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
