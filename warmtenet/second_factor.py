@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .http import AuthenticatedRequest, form_status
+from .http import AuthenticatedRequest, client_ip, form_status
 
 PENDING = "second_factor_pending"
 PENDING_SECONDS = 300  # the code must follow the password within five minutes
@@ -85,7 +85,7 @@ def _log(request: HttpRequest, event: str, user: User | None = None) -> None:
         force_log=True,
         action=LogEntry.Action.ACCESS,
         actor=user,
-        remote_addr=request.META.get("REMOTE_ADDR"),
+        remote_addr=client_ip(request) or None,
         additional_data={"event": event},
     )
 
