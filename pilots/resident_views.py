@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from techniek.labels import CONSTRUCTION_PERIODS
 
 from .models import Commitment, HouseholdLink, MilestoneStatus, Phase, StreetLink
 from .models.household import ChangeSource
-from .privacy import TooFew, resident_summary
+from .privacy import TooFew, link_summary
 from .ratelimit import rate_limited
 from .scenario import resident_economics
 
@@ -94,9 +93,7 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
     if not personal and (html := cache.get(key)) is not None:
         return _private(HttpResponse(html))
     pilot = link.pilot
-    counts = dict(link.households().values_list("commitment").annotate(n=Count("pk")).order_by())
-    homes = pilot.homes if not link.street else 0  # a street's share is of its own households
-    summary = resident_summary(counts, homes=homes, target_pct=pilot.participation_target_pct)
+    summary = link_summary(link)
     phase_order = list(Phase.values)
     steps = pilot.milestones.filter(phase=pilot.phase).exclude(
         status=MilestoneStatus.NOT_APPLICABLE
