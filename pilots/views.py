@@ -453,6 +453,7 @@ def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "override_count": len(overridden(result.parameters)) if result else 0,
         "reports": pilot.reports.select_related("created_by").defer("pdf")[:10],
         "labels": case_labels,
+        "tornado_note": case_labels.tornado_note(result.tornado) if result else "",
         "query": request.GET.urlencode(),
     }
 
