@@ -152,8 +152,9 @@ MATRIX = (
     Row("pilots:business_case", "POST", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "GET", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "POST", _editors_then(422), args=_pilot),
-    Row("pilots:report_pdf", "GET", _pilot_readers, args=_pilot),
-    Row("pilots:report_pdf", "POST", _all(405), args=_pilot),
+    # making a report stores it: a POST (issue 16); anonymous GET is refused before log-in
+    Row("pilots:report_pdf", "GET", _all(405), args=_pilot),
+    Row("pilots:report_pdf", "POST", _pilot_readers, args=_pilot),
     Row("pilots:stored_report", "GET", _pilot_readers, args=_stored_report),
     Row("pilots:stored_report", "POST", _all(405), args=_stored_report),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
