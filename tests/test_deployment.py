@@ -1,9 +1,13 @@
 """The production set-up: `check --deploy` is clean and docker-compose.yml is what we expect."""
 
+import http.client
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +113,75 @@ def test_compose_file_passes_docker_compose_schema_validation() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _compose_environment() -> dict[str, str]:
+    """The web service's environment as compose would pass it, with test values for the
+    variables it takes from outside."""
+    outside = {
+        "POSTGRES_PASSWORD": "x",
+        "DJANGO_SECRET_KEY": PRODUCTION_ENV["DJANGO_SECRET_KEY"],
+        "DJANGO_ALLOWED_HOSTS": "warmtenet.example.nl,www.warmtenet.example.nl",
+    }
+
+    def resolve(value: str) -> str:
+        return re.sub(
+            r"\$\{(\w+)(?::[-?]([^}]*))?\}",
+            lambda m: outside.get(m.group(1), m.group(2) if "-" in m.group(0) else ""),
+            str(value),
+        )
+
+    env = {k: resolve(v) for k, v in _compose()["services"]["web"]["environment"].items()}
+    return {k: v for k, v in env.items() if v}
+
+
+def test_the_compose_health_check_passes_against_the_production_app(tmp_path: Path) -> None:
+    """Issue 16: with DJANGO_SECURE=true the check got 400 (Host 127.0.0.1) and then a redirect
+    to https. Run the app as compose does (gunicorn, its environment) and the check's own
+    command against it."""
+    port = _free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **_compose_environment(),
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///" + str(tmp_path / "db")),
+    }
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    server = subprocess.Popen(
+        [gunicorn, "warmtenet.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _cmd, program, *args = _compose()["services"]["web"]["healthcheck"]["test"]
+        assert program == "python"
+        command = [sys.executable, *(a.replace(":8000/", f":{port}/") for a in args)]
+        for _ in range(100):  # gunicorn needs a moment to import the app
+            if server.poll() is not None:
+                pytest.fail(server.stderr.read().decode())
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        check = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert check.returncode == 0, check.stderr
+        # Only the probes are exempt: every other page still goes to https.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/inloggen/", headers={"Host": "warmtenet.example.nl"})
+        response = conn.getresponse()
+        assert (response.status, response.getheader("Location")) == (
+            301,
+            "https://warmtenet.example.nl/inloggen/",
+        )
+        conn.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
