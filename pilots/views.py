@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -283,13 +283,18 @@ def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     form = HouseholdForm(request.POST or None, instance=Household(pilot=pilot))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            household = form.save()
-            household.set_commitment(form.cleaned_data["commitment"], by=request.user)
-        messages.success(
-            request, _("Huishouden %(address)s toegevoegd.") % {"address": household.address}
-        )
-        return redirect(pilot)
+        try:
+            with transaction.atomic():
+                household = form.save()
+                household.set_commitment(form.cleaned_data["commitment"], by=request.user)
+        except IntegrityError:
+            if not form.address_taken_meanwhile():
+                raise
+        else:
+            messages.success(
+                request, _("Huishouden %(address)s toegevoegd.") % {"address": household.address}
+            )
+            return redirect(pilot)
     return render(
         request,
         "pilots/household_form.html",
@@ -304,18 +309,26 @@ def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpRespo
     pilot = _get_pilot_for_editing(request, pk)
     household = get_object_or_404(pilot.households, pk=hh)
     form = HouseholdForm(request.POST or None, instance=household)
-    conflict = None
+    conflict = updated = None
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in HouseholdForm.Meta.fields}
-        updated = Household.objects.filter(
-            pk=household.pk, version=form.cleaned_data["version"]
-        ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
-        audit.log_update(household, form.initial, fields, rows=updated)
+        try:
+            with transaction.atomic():
+                updated = Household.objects.filter(
+                    pk=household.pk, version=form.cleaned_data["version"]
+                ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+        except IntegrityError:
+            if not form.address_taken_meanwhile():
+                raise
+            updated = None
+        if updated is not None:
+            audit.log_update(household, form.initial, fields, rows=updated)
         if updated:
             messages.success(
                 request, _("Huishouden %(address)s opgeslagen.") % {"address": household.address}
             )
             return redirect(pilot)
+    if updated == 0:  # the optimistic lock: someone else saved first
         household = Household.objects.get(pk=household.pk)
         form = HouseholdForm(instance=household)
         conflict = _(
