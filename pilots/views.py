@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from juridisch.forms import RegimeForm
@@ -146,6 +147,7 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
 
 @require_safe
 @login_required
+@never_cache  # addresses of households
 def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
     context = _pilot_context(request, pilot)
@@ -156,6 +158,7 @@ def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@never_cache  # addresses of households
 def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     household = get_object_or_404(pilot.households, pk=hh)
@@ -279,6 +282,7 @@ def phase_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_cache  # addresses of households
 def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     form = HouseholdForm(request.POST or None, instance=Household(pilot=pilot))
@@ -305,6 +309,7 @@ def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_cache  # addresses of households
 def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     household = get_object_or_404(pilot.households, pk=hh)

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -116,6 +117,7 @@ def _next(request: HttpRequest) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@never_cache
 def verify(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     device = confirmed_device(user) if user is not None else None
@@ -150,6 +152,7 @@ def _secret(device: TOTPDevice) -> str:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_cache  # the page shows the secret of the authenticator app
 def setup(request: AuthenticatedRequest) -> HttpResponse:
     """Switch the second factor on (scan, then confirm with a code) or off (with a code)."""
     active = confirmed_device(request.user)
