@@ -4,6 +4,7 @@ from django import forms
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -89,7 +90,8 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
     # few seconds, so a busy street costs one render per link, and a change shows within
     # DASHBOARD_CACHE_SECONDS. Revocation is still checked on every request above.
     personal = "building_type" in request.GET
-    key = f"dashboard:{link.pk}:{_lang(request)}"
+    # Per active language: ?lang=en, or the language cookie a staff member's browser carries.
+    key = f"dashboard:{link.pk}:{translation.get_language()}:{_lang(request)}"
     if not personal and (html := cache.get(key)) is not None:
         return _private(HttpResponse(html))
     pilot = link.pilot
@@ -168,6 +170,7 @@ def household_page(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 @never_cache
+@rate_limited("household", per_minute=30)  # one count with the personal page: same token guesses
 def household_done(request: HttpRequest, token: str) -> HttpResponse:
     link = HouseholdLink.objects.select_related("household", "household__pilot").by_token(token)
     if link is None:
