@@ -256,6 +256,8 @@ if SECURE:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Resident tokens never reach the log (warmtenet/access_log.py; gunicorn's access log too).
+    "filters": {"tokens": {"()": "warmtenet.access_log.RedactTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
