@@ -228,9 +228,10 @@ def heavy(run: Run, pilots: list[int], big_pilot: int, until: float, every: floa
         run.timed(
             browser,
             "business-case PDF (rendered)",
-            "GET",
+            "POST",
             f"/pilots/{rng.choice(pilots[:15])}/rapport.pdf?participation_pct={pct}"
             "&concept=bodemlus_cluster&org_model=cooperatie&isde=on&wis=on&warmtefonds=on",
+            body={},  # a POST with the CSRF header: making a report stores it
         )
         time.sleep(every)
         run.timed(

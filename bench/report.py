@@ -130,7 +130,7 @@ def main() -> int:
             def fetch() -> bytes:
                 # A new rendering each time: kept reports would otherwise answer from the store.
                 GeneratedReport.objects.filter(pilot=pilot).delete()
-                response = client.get(url)
+                response = client.post(url)
                 assert response.status_code == 200, (url, response.status_code)
                 return response.content
 
@@ -138,7 +138,7 @@ def main() -> int:
 
         def again(pilot: Pilot) -> Callable[[], bytes]:
             url = reverse("pilots:report_pdf", args=[pilot.pk])
-            return lambda: client.get(url).content
+            return lambda: client.post(url).content
 
         python = f"{platform.python_implementation()} {platform.python_version()}"
         print(f"{python}, {connection.vendor}")

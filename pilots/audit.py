@@ -17,6 +17,8 @@ from django.db.models import Model
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from warmtenet.http import client_ip
+
 from .models import (
     CommitmentChange,
     Household,
@@ -82,7 +84,7 @@ def log_update(
 
 
 def _remote_addr(request: HttpRequest | None) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    return (client_ip(request) or None) if request is not None else None
 
 
 @receiver(user_logged_in, dispatch_uid="pilots.audit.login")

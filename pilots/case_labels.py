@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from techniek.calc.business_case import BusinessCaseWarning
 from techniek.calc.costs import CostCategory
 from techniek.calc.financing import OrgModel
-from techniek.calc.sensitivity import TornadoParameter
+from techniek.calc.sensitivity import Tornado, TornadoParameter
 from techniek.calc.subsidies import WisReason
 
 CATEGORIES: dict[str, Promise] = {
@@ -55,3 +55,24 @@ WIS_REASONS: dict[str, Promise] = {
     WisReason.TOO_LITTLE_RENEWABLE: _("te weinig duurzame warmte"),
     WisReason.NO_UNPROFITABLE_GAP: _("het net is ook zonder WIS rendabel"),
 }
+
+
+def tornado_note(tornado: Tornado) -> str:
+    """Which tornado bars were held at their parameter's valid range, and how far they vary
+    instead of the usual ±20 %; "" when none was."""
+    clamped = [
+        _("%(label)s: %(low)+d%% / %(high)+d%%")
+        % {
+            "label": TORNADO[b.parameter],
+            "low": round(b.low_change * 100),
+            "high": round(b.high_change * 100),
+        }
+        for b in tornado.bars
+        if b.clamped
+    ]
+    if not clamped:
+        return ""
+    return _(
+        "Begrensd tot het geldige bereik van de parameter, want de waarde ligt aan de rand"
+        " ervan: %(bars)s."
+    ) % {"bars": "; ".join(clamped)}

@@ -138,6 +138,24 @@ class HouseholdForm(VersionedForm):
         exclude.discard("pilot")
         return exclude
 
+    def address_taken_meanwhile(self) -> bool:
+        """After the database refused a save: was it because another household got this
+        address between validation and save? Then say so on the form, as validation would."""
+        d = self.cleaned_data
+        taken = (
+            Household.objects.filter(
+                pilot=self.instance.pilot,
+                postcode=d["postcode"],
+                house_number=d["house_number"],
+                suffix=d["suffix"],
+            )
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if taken:
+            self.add_error(None, _("Dit adres staat al in deze pilot."))
+        return taken
+
     def clean_postcode(self) -> str:
         postcode = normalise_postcode(self.cleaned_data["postcode"])
         for validator in self.fields["postcode"].validators:

@@ -4,14 +4,26 @@ Rules (architecture.md, "Privacy threshold"): count first, after every filter; u
 households nothing but "nog te weinig deelnemers"; otherwise group sizes rounded to 5 and shares
 in 5-point steps, never per-status counts under 10, minima, maxima or per-household values.
 When one subgroup is suppressed its siblings are merged too, so subtraction reveals nothing.
+
+Street links of one pilot are such subgroups: the whole pilot's figures minus a street's are the
+rest of the pilot, so `published_streets` suppresses streets as well until that rest is empty or
+a group of at least MIN_GROUP (complementary suppression, issue 16).
 """
+
+from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Count
 
 from .models.household import Commitment
 from .participation import participation
+
+if TYPE_CHECKING:
+    from .models import StreetLink
 
 MIN_GROUP = 10
 
@@ -82,3 +94,32 @@ def group_shares(rows: Iterable[tuple[str, str]]) -> tuple[GroupShare, ...] | To
         p = participation(n, counts)
         shares.append(GroupShare(label, _round5(n), _round5(p.step(Commitment.INTERESTED).pct)))
     return tuple(shares)
+
+
+def published_streets(households_per_street: Mapping[str, int]) -> frozenset[str]:
+    """The streets of a pilot whose figures may be shown beside the whole pilot's.
+
+    A street under MIN_GROUP is suppressed. Subtracting the shown streets from the whole pilot
+    gives the rest (small streets together): while that rest is 1 to MIN_GROUP − 1 households,
+    the smallest shown street is suppressed too and joins it. Street links never overlap, so
+    no other difference between two links exists.
+    """
+    shown = {s: n for s, n in households_per_street.items() if n >= MIN_GROUP}
+    rest = sum(households_per_street.values()) - sum(shown.values())
+    while 0 < rest < MIN_GROUP and shown:
+        smallest = min(shown, key=lambda street: (shown[street], street))
+        rest += shown.pop(smallest)
+    return frozenset(shown)
+
+
+def link_summary(link: StreetLink) -> ResidentSummary | TooFew:
+    """The figures of a street dashboard link: its own households, counted in SQL, and nothing
+    for a street that `published_streets` suppresses."""
+    pilot = link.pilot
+    if link.street:
+        per_street = pilot.households.values_list("street").annotate(n=Count("pk")).order_by()
+        if link.street not in published_streets(dict(per_street)):
+            return TooFew()
+    counts = dict(link.households().values_list("commitment").annotate(n=Count("pk")).order_by())
+    homes = pilot.homes if not link.street else 0  # a street's share is of its own households
+    return resident_summary(counts, homes=homes, target_pct=pilot.participation_target_pct)

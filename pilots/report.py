@@ -401,6 +401,7 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         "sections": sections(),
         "titles": {s.id: s.title for s in sections()},
         "labels": case_labels,
+        "tornado_note": case_labels.tornado_note(result.tornado),
         "chosen_concept": bool(pilot.concept),
         "chosen_model": bool(pilot.org_model),
         "scenario_model_label": case_labels.ORG_MODELS[result.scenario.org_model],

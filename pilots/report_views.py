@@ -5,6 +5,7 @@ import logging
 import uuid
 
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -12,22 +13,42 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from warmtenet.http import AuthenticatedRequest
 
 from . import case_labels
 from .models import GeneratedReport, Pilot
+from .ratelimit import hit, seconds_left
 from .scenario import PilotResult, Scenario, ScenarioForm, pilot_result
 from .views import _get_pilot_for_user
 
 logger = logging.getLogger(__name__)
 
+# Each new report takes 2–3 s of CPU and is kept (~250 KB): a handful per user per ten minutes is
+# plenty for a meeting, and stops one account from filling the database or the workers.
+REPORTS_PER_WINDOW = 10
+REPORT_WINDOW_SECONDS = 10 * 60
 
-@require_safe
+
+def _too_many(request: AuthenticatedRequest, pilot: Pilot) -> HttpResponse:
+    wait = seconds_left(REPORT_WINDOW_SECONDS)
+    context = {"pilot": pilot, "minutes": max(1, round(wait / 60))}
+    response = render(request, "pilots/report_too_many.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
 @login_required
 def report_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Make (or find the kept copy of) the report for the scenario in the query string."""
     pilot = _get_pilot_for_user(request, pk)
+    if settings.WARMTENET_RATE_LIMIT and (
+        hit("report_pdf", str(request.user.pk), REPORT_WINDOW_SECONDS) > REPORTS_PER_WINDOW
+    ):
+        return _too_many(request, pilot)
     # The scenario comes from the query string, as on the business-case page; the page's link
     # carries it. Without one, or with an invalid one, the pilot's own scenario.
     form = ScenarioForm(request.GET or None)

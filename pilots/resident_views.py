@@ -2,9 +2,9 @@
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -17,7 +17,7 @@ from techniek.labels import CONSTRUCTION_PERIODS
 
 from .models import Commitment, HouseholdLink, MilestoneStatus, Phase, StreetLink
 from .models.household import ChangeSource
-from .privacy import TooFew, resident_summary
+from .privacy import TooFew, link_summary
 from .ratelimit import rate_limited
 from .scenario import resident_economics
 
@@ -90,13 +90,12 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
     # few seconds, so a busy street costs one render per link, and a change shows within
     # DASHBOARD_CACHE_SECONDS. Revocation is still checked on every request above.
     personal = "building_type" in request.GET
-    key = f"dashboard:{link.pk}:{_lang(request)}"
+    # Per active language: ?lang=en, or the language cookie a staff member's browser carries.
+    key = f"dashboard:{link.pk}:{translation.get_language()}:{_lang(request)}"
     if not personal and (html := cache.get(key)) is not None:
         return _private(HttpResponse(html))
     pilot = link.pilot
-    counts = dict(link.households().values_list("commitment").annotate(n=Count("pk")).order_by())
-    homes = pilot.homes if not link.street else 0  # a street's share is of its own households
-    summary = resident_summary(counts, homes=homes, target_pct=pilot.participation_target_pct)
+    summary = link_summary(link)
     phase_order = list(Phase.values)
     steps = pilot.milestones.filter(phase=pilot.phase).exclude(
         status=MilestoneStatus.NOT_APPLICABLE
@@ -171,6 +170,7 @@ def household_page(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 @never_cache
+@rate_limited("household", per_minute=30)  # one count with the personal page: same token guesses
 def household_done(request: HttpRequest, token: str) -> HttpResponse:
     link = HouseholdLink.objects.select_related("household", "household__pilot").by_token(token)
     if link is None:

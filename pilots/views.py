@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from juridisch.forms import RegimeForm
@@ -146,6 +147,7 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
 
 @require_safe
 @login_required
+@never_cache  # addresses of households
 def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
     context = _pilot_context(request, pilot)
@@ -156,6 +158,7 @@ def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@never_cache  # addresses of households
 def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     household = get_object_or_404(pilot.households, pk=hh)
@@ -279,17 +282,23 @@ def phase_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_cache  # addresses of households
 def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     form = HouseholdForm(request.POST or None, instance=Household(pilot=pilot))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            household = form.save()
-            household.set_commitment(form.cleaned_data["commitment"], by=request.user)
-        messages.success(
-            request, _("Huishouden %(address)s toegevoegd.") % {"address": household.address}
-        )
-        return redirect(pilot)
+        try:
+            with transaction.atomic():
+                household = form.save()
+                household.set_commitment(form.cleaned_data["commitment"], by=request.user)
+        except IntegrityError:
+            if not form.address_taken_meanwhile():
+                raise
+        else:
+            messages.success(
+                request, _("Huishouden %(address)s toegevoegd.") % {"address": household.address}
+            )
+            return redirect(pilot)
     return render(
         request,
         "pilots/household_form.html",
@@ -300,22 +309,31 @@ def household_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_cache  # addresses of households
 def household_edit(request: AuthenticatedRequest, pk: int, hh: int) -> HttpResponse:
     pilot = _get_pilot_for_editing(request, pk)
     household = get_object_or_404(pilot.households, pk=hh)
     form = HouseholdForm(request.POST or None, instance=household)
-    conflict = None
+    conflict = updated = None
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in HouseholdForm.Meta.fields}
-        updated = Household.objects.filter(
-            pk=household.pk, version=form.cleaned_data["version"]
-        ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
-        audit.log_update(household, form.initial, fields, rows=updated)
+        try:
+            with transaction.atomic():
+                updated = Household.objects.filter(
+                    pk=household.pk, version=form.cleaned_data["version"]
+                ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+        except IntegrityError:
+            if not form.address_taken_meanwhile():
+                raise
+            updated = None
+        if updated is not None:
+            audit.log_update(household, form.initial, fields, rows=updated)
         if updated:
             messages.success(
                 request, _("Huishouden %(address)s opgeslagen.") % {"address": household.address}
             )
             return redirect(pilot)
+    if updated == 0:  # the optimistic lock: someone else saved first
         household = Household.objects.get(pk=household.pk)
         form = HouseholdForm(instance=household)
         conflict = _(
@@ -453,6 +471,7 @@ def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "override_count": len(overridden(result.parameters)) if result else 0,
         "reports": pilot.reports.select_related("created_by").defer("pdf")[:10],
         "labels": case_labels,
+        "tornado_note": case_labels.tornado_note(result.tornado) if result else "",
         "query": request.GET.urlencode(),
     }
 

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import uuid
@@ -83,7 +84,13 @@ def test_a_backup_restores_every_pilot_household_and_history_row(
             household.set_commitment(Commitment.SIGNED, by=cast.kwartiermaker, note="getekend")
     dump = tmp_path / "warmtenet.dump"
 
-    call_command("backup", str(dump))
+    previous = os.umask(0o022)  # the usual umask: new files would be 0644
+    try:
+        call_command("backup", str(dump))
+    finally:
+        os.umask(previous)
+    # Issue 16: password hashes and addresses, so readable by the owner only.
+    assert stat.S_IMODE(dump.stat().st_mode) == 0o600
     db = connection.settings_dict
     restored = _manage(
         "restore",
@@ -105,7 +112,13 @@ def test_a_backup_restores_every_pilot_household_and_history_row(
 @pytest.mark.django_db(transaction=True)
 def test_restore_asks_first_and_changes_nothing_without_a_yes(cast: Cast, tmp_path: Path) -> None:
     dump = tmp_path / "warmtenet.dump"
-    call_command("backup", str(dump))
+    previous = os.umask(0o022)  # the usual umask: new files would be 0644
+    try:
+        call_command("backup", str(dump))
+    finally:
+        os.umask(previous)
+    # Issue 16: password hashes and addresses, so readable by the owner only.
+    assert stat.S_IMODE(dump.stat().st_mode) == 0o600
     db = connection.settings_dict
     result = _manage(
         "restore", str(dump), env={"DATABASE_URL": _url(db, db["NAME"])}, stdin="nee\n"

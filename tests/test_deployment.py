@@ -1,13 +1,22 @@
 """The production set-up: `check --deploy` is clean and docker-compose.yml is what we expect."""
 
+import http.client
 import os
+import re
+import shlex
 import shutil
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -109,3 +118,126 @@ def test_compose_file_passes_docker_compose_schema_validation() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _compose_environment() -> dict[str, str]:
+    """The web service's environment as compose would pass it, with test values for the
+    variables it takes from outside."""
+    outside = {
+        "POSTGRES_PASSWORD": "x",
+        "DJANGO_SECRET_KEY": PRODUCTION_ENV["DJANGO_SECRET_KEY"],
+        "DJANGO_ALLOWED_HOSTS": "warmtenet.example.nl,www.warmtenet.example.nl",
+    }
+
+    def resolve(value: str) -> str:
+        return re.sub(
+            r"\$\{(\w+)(?::[-?]([^}]*))?\}",
+            lambda m: outside.get(m.group(1), m.group(2) if "-" in m.group(0) else ""),
+            str(value),
+        )
+
+    env = {k: resolve(v) for k, v in _compose()["services"]["web"]["environment"].items()}
+    return {k: v for k, v in env.items() if v}
+
+
+@contextmanager
+def _compose_gunicorn(
+    tmp_path: Path, database_url: str = "", **options: str
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The app under gunicorn as docker-compose.yml starts it: its command's options and its
+    environment, on a free port of 127.0.0.1 with one worker. Yields the port and environment."""
+    port = _free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **_compose_environment(),
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DATABASE_URL": database_url or "sqlite:///" + str(tmp_path / "db"),  # /healthz: unused
+        "DJANGO_MANIFEST_STATIC": "false",  # the image runs collectstatic at build; no need here
+    }
+    command = _compose()["services"]["web"]["command"]
+    args = shlex.split(command[command.index("gunicorn ") :].rstrip('"\n '))
+    given = {"--workers": "1", "--bind": f"127.0.0.1:{port}", **options}
+    args = [given.get(prev, a) for prev, a in zip(["", *args[:-1]], args, strict=True)]
+    args += [x for k, v in given.items() if k not in args for x in (k, v)]
+    args[0] = str(Path(sys.executable).parent / "gunicorn")
+    log = (tmp_path / "gunicorn.err").open("w")
+    server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        for _ in range(100):  # gunicorn needs a moment to import the app
+            if server.poll() is not None:
+                pytest.fail((tmp_path / "gunicorn.err").read_text())
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield port, env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def test_the_compose_health_check_passes_against_the_production_app(tmp_path: Path) -> None:
+    """Issue 16: with DJANGO_SECURE=true the check got 400 (Host 127.0.0.1) and then a redirect
+    to https. Run the app as compose does (gunicorn, its environment) and the check's own
+    command against it."""
+    with _compose_gunicorn(tmp_path) as (port, env):
+        _cmd, program, *args = _compose()["services"]["web"]["healthcheck"]["test"]
+        assert program == "python"
+        command = [sys.executable, *(a.replace(":8000/", f":{port}/") for a in args)]
+        check = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert check.returncode == 0, check.stderr
+        # Only the probes are exempt: every other page still goes to https.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/inloggen/", headers={"Host": "warmtenet.example.nl"})
+        response = conn.getresponse()
+        assert (response.status, response.getheader("Location")) == (
+            301,
+            "https://warmtenet.example.nl/inloggen/",
+        )
+        conn.close()
+
+
+def _database_url(tmp_path: Path) -> str:
+    """The test database, for a server in another process (PostgreSQL), or a migrated file."""
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        auth = quote(db["USER"] or "", safe="") + (
+            ":" + quote(db["PASSWORD"], safe="") if db["PASSWORD"] else ""
+        )
+        return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    url = "sqlite:///" + str(tmp_path / "db.sqlite3")
+    assert _manage("migrate", "-v0", env={"DATABASE_URL": url}).returncode == 0
+    return url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_resident_token_reaches_the_logs(tmp_path: Path) -> None:
+    """Issue 16: the access log kept full resident links. Tokens of unknown links here, so the
+    app logs its "Not Found" warning too; the Referer header is in the access log format."""
+    access = tmp_path / "access.log"
+    token = "Zq3" + "x" * 40
+    fmt = '%(h)s "%(r)s" %(s)s %(U)s "%(f)s"'
+    options = {"--access-logfile": str(access), "--access-logformat": fmt}
+    with _compose_gunicorn(tmp_path, _database_url(tmp_path), **options) as (port, _env):
+        for path in (f"/straat/{token}/", f"/mijn/{token}/", f"/mijn/{token}/bevestigd/?lang=en"):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            headers = {
+                "Host": "warmtenet.example.nl",
+                "X-Forwarded-Proto": "https",  # as through the proxy: no redirect
+                "Referer": f"https://warmtenet.example.nl/mijn/{token}/",
+            }
+            conn.request("GET", path, headers=headers)
+            assert conn.getresponse().status == 404
+            conn.close()
+    logged = access.read_text() + (tmp_path / "gunicorn.err").read_text()
+    assert token not in logged
+    assert logged.count("/straat/<token>/") >= 1
+    assert "/mijn/<token>/bevestigd/" in logged
+    assert "Not Found: /mijn/<token>/" in logged  # Django's own warning, through the filter

@@ -1,6 +1,10 @@
 """Friendly Dutch 404, 500 and 503 pages; a lost database answers 503, never a traceback."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -93,3 +97,24 @@ def test_a_database_outage_answers_503_and_the_next_request_recovers(cast: Cast)
     assert response.status_code == 503
     assert "Even niet bereikbaar" in response.text
     assert client.get(url).status_code == 200
+
+
+@failing_urls
+@pytest.mark.parametrize(
+    ("url", "status"), [("/bestaat-niet/", 404), ("/__boom__/", 500), ("/__db_gone__/", 503)]
+)
+def test_error_pages_start_with_the_doctype(
+    client: Client, db: None, url: str, status: int
+) -> None:
+    # Issue 16: a template comment printed before it put browsers in quirks mode.
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code == status
+    assert response.content.startswith(b"<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("name", ["base.html", "resident_base.html", "error_base.html"])
+def test_every_page_layout_starts_with_the_doctype(name: str) -> None:
+    source = (Path(settings.BASE_DIR) / "templates" / name).read_text()
+    start = source.split("<!DOCTYPE html>")[0]
+    assert re.fullmatch(r"(\{%[^%]*%\})*", start), start

@@ -30,6 +30,7 @@ from pilots.models import (
     PilotRegimeFacts,
     StreetLink,
 )
+from pilots.techniek_views import site_version
 from techniek.forms import QuickscanForm
 from tests.conftest import Cast
 
@@ -232,8 +233,9 @@ CASES = (
             "street_length_m": "140",
             "waste_heat_kw": "0",
             "aquifer_suitable": "unknown",
+            "version": site_version(cast.pilot),
         },
-        ("street_length_m", "surface_water", "aquifer_suitable", "waste_heat_kw"),
+        ("street_length_m", "surface_water", "aquifer_suitable", "waste_heat_kw", "version"),
     ),
     Case(
         "parameter_update",

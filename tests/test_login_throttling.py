@@ -80,3 +80,27 @@ def test_leak_check_1_lock_out_the_kwartiermaker(client: Client, cast: Cast) -> 
 def test_leak_check_2_no_lockout_left_from_the_previous_test(client: Client, cast: Cast) -> None:
     assert not AccessAttempt.objects.exists()
     assert _log_in(client, "kwartiermaker", PASSWORD).status_code == 302
+
+
+PROXY = "192.0.2.1"
+
+
+def _log_in_behind_proxy(client: Client, password: str, forwarded: str) -> object:
+    return client.post(
+        reverse("login"),
+        {"username": "kwartiermaker", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_the_proxy_two_clients_are_locked_separately(
+    client: Client, cast: Cast, settings: object
+) -> None:
+    settings.BEHIND_PROXY = True
+    for _ in range(5):
+        _log_in_behind_proxy(client, "fout-wachtwoord", HOME)
+    assert _log_in_behind_proxy(Client(), PASSWORD, HOME).status_code == 429
+    # The colleague in the office, through the same proxy, still gets in.
+    assert _log_in_behind_proxy(Client(), PASSWORD, OFFICE).status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {HOME}

@@ -9,12 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pilots.models import GeneratedReport
 
 from .conftest import Cast
+from .factories import PASSWORD, UserFactory
 
 ROLES = ("anonymous", "outsider", "kwartiermaker", "gemeente_utrecht", "gemeente_other", "admin")
 LOGIN = "login"
@@ -134,9 +139,9 @@ MATRIX = (
     Row("pilots:regime", "POST", _editors_then(422), args=_pilot),
     Row("pilots:regime_milestone", "GET", _all(405), args=_pilot),
     Row("pilots:regime_milestone", "POST", _editors_then(422), args=_pilot),
-    # techniek tab (issue 5): an empty post is a valid "nothing known" site
+    # techniek tab (issue 5): an empty post has no version, refused as a lost update (issue 16)
     Row("pilots:techniek", "GET", _pilot_readers, args=_pilot),
-    Row("pilots:techniek", "POST", _editors_then(302), args=_pilot),
+    Row("pilots:techniek", "POST", _editors_then(409), args=_pilot),
     # business case (issue 6)
     # parameters tab (issue 5): an empty post is refused with a message and a redirect
     Row("pilots:parameters", "GET", _pilot_readers, args=_pilot),
@@ -147,8 +152,9 @@ MATRIX = (
     Row("pilots:business_case", "POST", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "GET", _all(405), args=_pilot),
     Row("pilots:choose_scenario", "POST", _editors_then(422), args=_pilot),
-    Row("pilots:report_pdf", "GET", _pilot_readers, args=_pilot),
-    Row("pilots:report_pdf", "POST", _all(405), args=_pilot),
+    # making a report stores it: a POST (issue 16); anonymous GET is refused before log-in
+    Row("pilots:report_pdf", "GET", _all(405), args=_pilot),
+    Row("pilots:report_pdf", "POST", _pilot_readers, args=_pilot),
     Row("pilots:stored_report", "GET", _pilot_readers, args=_stored_report),
     Row("pilots:stored_report", "POST", _all(405), args=_stored_report),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
@@ -236,3 +242,206 @@ def test_every_named_url_has_a_row_in_the_matrix() -> None:
     covered = {row.name for row in MATRIX}
     assert ours - covered == set(), "add rows to MATRIX for these URLs"
     assert covered - ours == set(), "MATRIX names URLs that no longer exist"
+
+
+# --- The Django admin (issue 16) ------------------------------------------------------------------
+# Its own permission system decides what staff may change; these rows pin who gets in at all. A
+# superuser with an authenticator app gets in only with a session that passed the code step.
+
+ADMIN_ROLES = ("anonymous", "kwartiermaker", "admin", "admin_password_only", "admin_with_code")
+ADMIN_LOGIN = "admin_login"  # a 302 to the admin's log-in URL, which sends on to the app's
+INDEX = "index"  # a 302 to the admin index
+
+
+@dataclass(frozen=True)
+class AdminRow:
+    name: str
+    method: str
+    expected: dict[str, int | str]
+    args: Callable[[Cast], list[object]] = lambda cast: []
+    data: str = ""
+
+
+def _staff_only(staff: int) -> dict[str, int | str]:
+    return {
+        "anonymous": ADMIN_LOGIN,
+        "kwartiermaker": ADMIN_LOGIN,
+        "admin": staff,
+        "admin_password_only": ADMIN_LOGIN,
+        "admin_with_code": staff,
+    }
+
+
+def _device_of(cast: Cast) -> list[object]:
+    return [TOTPDevice.objects.get(user__username="admin_password_only").pk]
+
+
+ADMIN_MATRIX = (
+    AdminRow("admin:index", "GET", _staff_only(200)),
+    AdminRow(
+        "admin:login",
+        "GET",
+        {
+            "anonymous": LOGIN,
+            "kwartiermaker": 403,
+            "admin": INDEX,
+            "admin_password_only": LOGIN,
+            "admin_with_code": INDEX,
+        },
+    ),
+    AdminRow(
+        "admin:login",
+        "POST",
+        {
+            "anonymous": LOGIN,
+            "kwartiermaker": 403,
+            "admin": INDEX,
+            "admin_password_only": LOGIN,
+            "admin_with_code": INDEX,
+        },
+    ),
+    AdminRow("admin:auth_user_changelist", "GET", _staff_only(200)),
+    AdminRow("admin:otp_totp_totpdevice_changelist", "GET", _staff_only(200)),
+    AdminRow("admin:otp_totp_totpdevice_delete", "GET", _staff_only(200), args=_device_of),
+    AdminRow(
+        "admin:otp_totp_totpdevice_delete",
+        "POST",
+        _staff_only(302),
+        args=_device_of,
+        data="post=yes",
+    ),
+    AdminRow("admin:auditlog_logentry_changelist", "GET", _staff_only(200)),
+    AdminRow("admin:pilots_household_changelist", "GET", _staff_only(200)),
+    AdminRow("admin:password_change", "GET", _staff_only(200)),
+)
+
+
+@pytest.fixture
+def admins(cast: Cast) -> dict[str, User]:
+    """Two more superusers with an authenticator app: one logged in with the password only (a
+    session that skipped the code step), one whose session passed it."""
+    password_only = UserFactory(username="admin_password_only", is_staff=True, is_superuser=True)
+    with_code = UserFactory(username="admin_with_code", is_staff=True, is_superuser=True)
+    for user in (password_only, with_code):
+        TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    return {
+        "kwartiermaker": cast.kwartiermaker,
+        "admin": cast.admin,
+        "admin_password_only": password_only,
+        "admin_with_code": with_code,
+    }
+
+
+def _log_in_as(client: Client, user: User) -> None:
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None and user.username == "admin_with_code":
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+ADMIN_CASES = [
+    pytest.param(row, role, id=f"{row.method} {row.name} as {role}")
+    for row in ADMIN_MATRIX
+    for role in ADMIN_ROLES
+]
+
+
+@pytest.mark.parametrize(("row", "role"), ADMIN_CASES)
+def test_admin_matrix(
+    client: Client, cast: Cast, admins: dict[str, User], row: AdminRow, role: str
+) -> None:
+    if role != "anonymous":
+        _log_in_as(client, admins[role])
+    url = reverse(row.name, args=row.args(cast))
+    response = client.generic(
+        row.method, url, data=row.data, content_type="application/x-www-form-urlencoded"
+    )
+    expected = row.expected[role]
+    if expected in (LOGIN, ADMIN_LOGIN, INDEX):
+        assert response.status_code == 302
+        target = {LOGIN: reverse("login"), ADMIN_LOGIN: reverse("admin:login")}.get(expected)
+        if target is None:
+            assert response["Location"] == reverse("admin:index")
+        else:
+            assert response["Location"].startswith(target)
+    else:
+        assert response.status_code == expected
+
+
+def _admin_urls(cast: Cast) -> list[str]:
+    """Every URL of the admin, with sample arguments for its path converters."""
+    samples = {
+        "object_id": str(cast.admin.pk),
+        "pk": str(cast.admin.pk),
+        "id": str(cast.admin.pk),
+        "app_label": "auth",
+        "content_type_id": "1",
+    }
+    admin_site = next(
+        e for e in get_resolver().url_patterns if getattr(e, "namespace", None) == "admin"
+    )
+    return [
+        reverse(
+            f"admin:{pattern.name}",
+            kwargs={k: samples[k] for k in pattern.pattern.regex.groupindex},
+        )
+        for pattern in _patterns(admin_site)
+        if pattern.name
+    ]
+
+
+def _patterns(resolver: URLResolver) -> list[URLPattern]:
+    found = []
+    for entry in resolver.url_patterns:
+        found += _patterns(entry) if isinstance(entry, URLResolver) else [entry]
+    return found
+
+
+def test_no_admin_url_opens_for_a_session_that_skipped_the_code(
+    client: Client, cast: Cast, admins: dict[str, User]
+) -> None:
+    urls = _admin_urls(cast)
+    assert len(urls) > 50  # every model admin's list, add, change, delete and history
+    refused = (reverse("admin:login"), reverse("login"))
+    index = reverse("admin:index")
+    for url in urls:
+        for method in ("GET", "POST"):
+            _log_in_as(client, admins["admin_password_only"])  # the log-in URL logs out
+            response = client.generic(method, url)
+            assert response.status_code in (302, 403, 404, 405), (method, url)
+            if response.status_code == 302:
+                # logout sends to the index, itself refused (first row of ADMIN_MATRIX)
+                location = response["Location"]
+                assert location.startswith(refused) or location == index, (method, url)
+
+
+def test_admin_log_in_with_only_the_password_logs_no_one_in(
+    client: Client, cast: Cast, admins: dict[str, User]
+) -> None:
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "admin_password_only", "password": PASSWORD, "next": reverse("admin:index")},
+    )
+    assert response["Location"].startswith(reverse("login"))
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:index"))["Location"].startswith(reverse("admin:login"))
+
+
+def test_admin_opens_after_the_apps_log_in_and_code(
+    client: Client, cast: Cast, admins: dict[str, User]
+) -> None:
+    index = reverse("admin:index")
+    to_login = client.get(client.get(index)["Location"])
+    assert to_login["Location"] == f"{reverse('login')}?next={index}"
+    to_code = client.post(
+        to_login["Location"],
+        {"username": "admin_password_only", "password": PASSWORD, "next": index},
+    )
+    assert to_code["Location"].startswith(reverse("second_factor_verify"))
+    device = TOTPDevice.objects.get(user=admins["admin_password_only"])
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    done = client.post(to_code["Location"], {"code": f"{totp.token():06d}", "next": index})
+    assert done["Location"] == index
+    assert client.get(index).status_code == 200

@@ -123,3 +123,35 @@ def test_production_responses_set_host_cookies_and_hsts(
         plain = client.get(reverse("login"))
         assert plain.status_code == 301
         assert plain["Location"].startswith("https://")
+
+
+# Pages with households' addresses, the letter with a personal link, and the authenticator
+# secret: no copy may stay in a browser or proxy cache (issue 16).
+PERSONAL = (
+    "pilots:detail",
+    "pilots:household_create",
+    "pilots:household_edit",
+    "pilots:household_commitment",
+    "pilots:household_link",
+    "pilots:import",
+    "pilots:export",
+    "pilots:street_links",
+    "second_factor_setup",
+    "second_factor_verify",
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [pytest.param(r, id=f"{r.method} {r.name}") for r in MATRIX if r.name in PERSONAL],
+)
+def test_pages_with_personal_data_are_never_stored(client: Client, cast: Cast, row: Row) -> None:
+    client.force_login(cast.kwartiermaker)
+    response = _request(client, cast, row)
+    if response.status_code == 405:
+        return  # refused before the view
+    assert "no-store" in response.get("Cache-Control", ""), (row.name, response.status_code)
+
+
+def test_every_personal_page_is_in_the_matrix() -> None:
+    assert set(PERSONAL) <= {r.name for r in MATRIX}

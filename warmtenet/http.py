@@ -1,3 +1,6 @@
+import ipaddress
+
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
@@ -46,3 +49,21 @@ def option_lists(choices: list[tuple[str, str]]) -> dict[str, SafeString]:
         )
         for selected, _label in choices
     }
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, for rate limits and django-axes (AXES_CLIENT_IP_CALLABLE).
+
+    Behind the reverse proxy (DJANGO_BEHIND_PROXY) REMOTE_ADDR is the proxy for everyone. The
+    proxy must append the address it received the request from to X-Forwarded-For (nginx:
+    `proxy_add_x_forwarded_for`, Caddy and Traefik do by default), so the right-most entry is the
+    one our proxy wrote; entries left of it come from the client and can be forged. One proxy
+    only: with a second one in front, the right-most entry would be that proxy.
+    """
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:  # no header (a request not through the proxy): the direct peer
+            pass
+    return request.META.get("REMOTE_ADDR") or ""

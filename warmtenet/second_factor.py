@@ -26,10 +26,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .http import AuthenticatedRequest, form_status
+from .http import AuthenticatedRequest, client_ip, form_status
 
 PENDING = "second_factor_pending"
 PENDING_SECONDS = 300  # the code must follow the password within five minutes
@@ -49,6 +50,17 @@ class CodeForm(forms.Form):
 
 def confirmed_device(user: object) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def code_given(request: HttpRequest) -> bool:
+    """The logged-in user has no authenticator app, or this session passed its code step.
+
+    Only the admin asks (warmtenet/admin_site.py): every other page relies on the log-in itself,
+    which for a user with an app happens only after the code.
+    """
+    devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
+    passed = request.session.get(django_otp.DEVICE_ID_SESSION_KEY)
+    return not devices.exists() or any(d.persistent_id == passed for d in devices)
 
 
 def start_pending(request: HttpRequest, user: User) -> None:
@@ -74,7 +86,7 @@ def _log(request: HttpRequest, event: str, user: User | None = None) -> None:
         force_log=True,
         action=LogEntry.Action.ACCESS,
         actor=user,
-        remote_addr=request.META.get("REMOTE_ADDR"),
+        remote_addr=client_ip(request) or None,
         additional_data={"event": event},
     )
 
@@ -105,6 +117,7 @@ def _next(request: HttpRequest) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@never_cache
 def verify(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     device = confirmed_device(user) if user is not None else None
@@ -139,6 +152,7 @@ def _secret(device: TOTPDevice) -> str:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@never_cache  # the page shows the secret of the authenticator app
 def setup(request: AuthenticatedRequest) -> HttpResponse:
     """Switch the second factor on (scan, then confirm with a code) or off (with a code)."""
     active = confirmed_device(request.user)

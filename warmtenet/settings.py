@@ -34,9 +34,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 # Behind TLS in production: secure cookies, HSTS and redirects. Off for `make run` on http.
 SECURE = env_bool("DJANGO_SECURE")
+# Behind one reverse proxy that sets X-Forwarded-Proto and appends the client's address to
+# X-Forwarded-For (warmtenet/http.py: client_ip takes the right-most entry).
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on our AdminSite: log-in through the app's own log-in and code step.
+    "warmtenet.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -127,6 +131,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
+# The client's address, also behind the proxy: the same function as the resident rate limits.
+AXES_CLIENT_IP_CALLABLE = "warmtenet.http.client_ip"
 
 # Second factor (warmtenet/second_factor.py): the name authenticator apps show for the account.
 OTP_TOTP_ISSUER = "Warmtenet pilots"
@@ -169,9 +175,9 @@ if WARMTENET_THEME not in {"voorbeeld", "utrecht"}:
         f"WARMTENET_THEME={WARMTENET_THEME!r}: expected voorbeeld or utrecht"
     )
 
-# Per-IP limits on the resident token pages (pilots/ratelimit.py). The counters live in the
-# default cache: per process with the local-memory cache, so with several workers the limit is
-# per worker; set a shared cache (e.g. the database cache) to make it exact.
+# Per-client limits on the resident token pages and the PDF (pilots/ratelimit.py), counted in
+# the default cache: exact for all workers with Redis or the file cache, per process with the
+# local-memory cache of development and tests.
 WARMTENET_RATE_LIMIT = env_bool("WARMTENET_RATE_LIMIT", default=True)
 
 # Admin lives off the default path so scanners looking for /admin/ find nothing.
@@ -201,21 +207,26 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# One cache for all gunicorn workers of a host: the resident rate limits, the pilot page's table
-# and trend (pilots/page_cache.py) and the sessions. A directory in production (docker-compose.yml
-# sets it); process memory for development and tests.
+# One cache for all gunicorn workers: the rate limits, the pilot page's table and trend
+# (pilots/page_cache.py) and the sessions. Redis when REDIS_URL is set (shared by several hosts),
+# else a directory shared by the workers of one host (docker-compose.yml sets it), else process
+# memory for development and tests.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "").strip()
-CACHES = {
-    "default": (
-        {
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+elif CACHE_DIR:
+    CACHES = {
+        "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
-        if CACHE_DIR
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 SESSION_COOKIE_AGE = 10 * 60 * 60
 # Sessions stay in the database (they survive a restart) and are read through the cache: one
@@ -232,16 +243,21 @@ if SECURE:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=True)
+    # The container's health check asks over plain http on 127.0.0.1 (docker-compose.yml), not
+    # through the proxy; the probes show no data, so they answer without the redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
     # Only when the reverse proxy always overwrites this header.
-    if env_bool("DJANGO_BEHIND_PROXY"):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Resident tokens never reach the log (warmtenet/access_log.py; gunicorn's access log too).
+    "filters": {"tokens": {"()": "warmtenet.access_log.RedactTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -6,8 +6,6 @@ from django.views.generic import RedirectView
 
 from . import second_factor, views
 
-admin.site.site_header = "Warmtenet pilots – beheer"
-
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="pilots:list"), name="home"),
     path("inloggen/", views.LoginView.as_view(), name="login"),

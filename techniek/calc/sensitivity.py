@@ -9,7 +9,7 @@ homes, the street does not. About 20 engine and business-case runs for a full sw
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -203,6 +203,7 @@ class TornadoBar:
     high_delta_eur_per_month: Decimal
     low_vs_gas_delta_eur_per_month: Decimal  # change of (network − gas), low end
     high_vs_gas_delta_eur_per_month: Decimal
+    clamped: bool = False  # an end was held at the parameter's valid range: less than ±share
 
     @property
     def span_eur_per_month(self) -> Decimal:
@@ -239,6 +240,29 @@ def _scale_scop(cr: ConceptResult, factor: float) -> ConceptResult:
     return replace(cr, energy=energy)
 
 
+def _range(params: object, name: str) -> Sourced:
+    return next(f for f in fields(params) if f.name == name).metadata["sourced"]  # type: ignore[arg-type]
+
+
+def _varied(prices: PricesParams, name: str, change: float) -> PricesParams:
+    """`prices` with field `name` × (1 + change), held inside the field's valid range: a price
+    at the top of its range has no +20 % case, and PricesParams refuses one."""
+    s, value = _range(prices, name), getattr(prices, name) * (1 + change)
+    if s.high is not None:
+        value = min(value, s.high)
+    if s.low is not None:
+        value = max(value, s.low)
+    return replace(prices, **{name: value})
+
+
+def _clamped_change(prices: PricesParams, name: str, change: float) -> float:
+    """The relative change `_varied` really applies: `change` itself unless it was held."""
+    value, varied = getattr(prices, name), getattr(_varied(prices, name, change), name)
+    if varied == value * (1 + change) or not value:
+        return change
+    return varied / value - 1
+
+
 def tornado(
     concept_result: ConceptResult,
     financing: FinancingInput,
@@ -262,7 +286,7 @@ def tornado(
         return bc.network_monthly_eur, bc.network_monthly_eur - bc.gas_monthly_eur
 
     base, base_gap = monthly()
-    gas, el = prices.gas_supply_eur_per_m3, prices.electricity_supply_eur_per_kwh
+    gas_field, el_field = "gas_supply_eur_per_m3", "electricity_supply_eur_per_kwh"
     cases = {
         TornadoParameter.INVESTMENT: (
             -p.investment_share,
@@ -270,14 +294,14 @@ def tornado(
             lambda x: monthly(cr=_scale_investment(concept_result, 1 + x)),
         ),
         TornadoParameter.GAS_PRICE: (
-            -p.gas_price_share,
-            p.gas_price_share,
-            lambda x: monthly(pr=replace(prices, gas_supply_eur_per_m3=gas * (1 + x))),
+            _clamped_change(prices, gas_field, -p.gas_price_share),
+            _clamped_change(prices, gas_field, p.gas_price_share),
+            lambda x: monthly(pr=_varied(prices, gas_field, x)),
         ),
         TornadoParameter.ELECTRICITY_PRICE: (
-            -p.electricity_price_share,
-            p.electricity_price_share,
-            lambda x: monthly(pr=replace(prices, electricity_supply_eur_per_kwh=el * (1 + x))),
+            _clamped_change(prices, el_field, -p.electricity_price_share),
+            _clamped_change(prices, el_field, p.electricity_price_share),
+            lambda x: monthly(pr=_varied(prices, el_field, x)),
         ),
         TornadoParameter.SCOP: (
             -p.scop_share,
@@ -290,9 +314,14 @@ def tornado(
             lambda x: monthly(s=replace(subsidies, isde=bool(x), wis=bool(x))),
         ),
     }
+    shares = {
+        TornadoParameter.GAS_PRICE: p.gas_price_share,
+        TornadoParameter.ELECTRICITY_PRICE: p.electricity_price_share,
+    }
     bars = []
     for parameter, (low, high, at) in cases.items():
         (lo_m, lo_gap), (hi_m, hi_gap) = at(low), at(high)
+        share = shares.get(parameter)
         bars.append(
             TornadoBar(
                 parameter=parameter,
@@ -302,6 +331,7 @@ def tornado(
                 high_delta_eur_per_month=hi_m - base,
                 low_vs_gas_delta_eur_per_month=lo_gap - base_gap,
                 high_vs_gas_delta_eur_per_month=hi_gap - base_gap,
+                clamped=share is not None and not (low == -share and high == share),
             )
         )
     bars.sort(key=lambda bar: bar.span_eur_per_month, reverse=True)

@@ -159,3 +159,28 @@ def test_participation_sweep_for_1500_homes_takes_under_a_second():
     )
     assert time.perf_counter() - started < 1.0
     assert len(sweep.points) == 15
+
+
+@pytest.mark.parametrize(
+    ("prices", "parameter", "low", "high"),
+    [
+        # The range of the gas supply price is € 0.05–3.00/m³ and of electricity € 0.02–1.00/kWh
+        # (prices.py): at a bound the tornado varies only inwards.
+        (replace(PRICES, gas_supply_eur_per_m3=3.0), TornadoParameter.GAS_PRICE, -0.2, 0.0),
+        (replace(PRICES, gas_supply_eur_per_m3=0.05), TornadoParameter.GAS_PRICE, 0.0, 0.2),
+        (replace(PRICES, gas_supply_eur_per_m3=2.8), TornadoParameter.GAS_PRICE, -0.2, 3 / 2.8 - 1),
+        (
+            replace(PRICES, electricity_supply_eur_per_kwh=1.0),
+            TornadoParameter.ELECTRICITY_PRICE,
+            -0.2,
+            0.0,
+        ),
+    ],
+)
+def test_tornado_keeps_prices_inside_their_valid_range(prices, parameter, low, high):
+    cr = run_concept(_homes(12), SiteInput(), Concept.BODEMLUS_CLUSTER)
+    result = tornado(cr, COOP, prices, SubsidyInput(), 12)
+    bar = next(b for b in result.bars if b.parameter == parameter)
+    assert (bar.low_change, bar.high_change) == (pytest.approx(low), pytest.approx(high))
+    assert bar.clamped
+    assert not next(b for b in result.bars if b.parameter == TornadoParameter.INVESTMENT).clamped

@@ -134,3 +134,46 @@ def test_any_valid_override_gives_a_finite_business_case(picks):
     spread_ = tornado(cr, financing, p.prices, subsidies, 12, references=refs, params=p.sensitivity)
     for path, value in _numbers(spread_):
         assert math.isfinite(value), path
+
+
+BOUNDS = [
+    pytest.param(row.key, bound, id=f"{row.key}={bound}")
+    for row in ROWS
+    for bound in ("low", "high")
+]
+
+
+@pytest.mark.parametrize(("key", "bound"), BOUNDS)
+def test_every_parameter_at_its_bound_gives_the_whole_business_case(key, bound):
+    """Issue 16: values inside the range must never fail, the tornado's ±20 % included."""
+    try:
+        p = with_parameter_overrides({key: getattr(SOURCED[key], bound)})
+    except ValueError as error:
+        refused = str(error)
+    else:
+        refused = ""
+    if refused:
+        # Only a rule across parameters (e.g. label factors must not fall from A to G) may
+        # refuse a bound next to the other defaults; the parameters tab refuses it the same way.
+        assert "outside the valid range" not in refused
+        return
+    a = p.assumptions
+    cr = run_concept(HOMES, SITE, Concept.BODEMLUS_CLUSTER, a)
+    refs = references_for(HOMES, SITE, a)
+    subsidies = SubsidyInput(params=p.subsidies)
+    financing = default_financing(OrgModel.COOPERATIE, p.financing)
+    run(cr, financing, p.prices, subsidies, len(HOMES), references=refs)
+    participation_sweep(
+        HOMES,
+        SITE,
+        Concept.BODEMLUS_CLUSTER,
+        financing,
+        p.prices,
+        subsidies,
+        assumptions=a,
+        references=refs,
+        params=p.sensitivity,
+    )
+    spread_ = tornado(cr, financing, p.prices, subsidies, 12, references=refs, params=p.sensitivity)
+    for path, value in _numbers(spread_):
+        assert math.isfinite(value), path

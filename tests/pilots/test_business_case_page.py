@@ -3,11 +3,13 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Pilot
+from pilots.models import ParameterOverride, Pilot
 from pilots.scenario import Scenario, pilot_result
+from techniek.calc.parameters import SOURCED
 from techniek.templatetags.money import euro_cents
 from tests.conftest import Cast
 
@@ -83,3 +85,29 @@ def test_same_inputs_give_the_same_fingerprint_and_figures(cast: Cast) -> None:
     cast.household.__class__.objects.filter(pk=cast.household.pk).update(gas_m3_per_year=2000)
     c = pilot_result(cast.pilot, scenario, date.today())
     assert c.fingerprint != a.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("prices.gas_supply_eur_per_m3", 0.05),
+        ("prices.gas_supply_eur_per_m3", 3.0),
+        ("prices.electricity_supply_eur_per_kwh", 1.0),
+    ],
+)
+def test_a_price_at_the_edge_of_its_range_renders_with_a_note_on_the_tornado(
+    client: Client, cast: Cast, key: str, value: float
+) -> None:
+    # Issue 16: the tornado's ±20 % left the valid range, and the page answered 500.
+    assert SOURCED[key].low == value or SOURCED[key].high == value
+    ParameterOverride.objects.create(pilot=cast.pilot, key=key, value=value)
+    client.force_login(cast.gemeente_utrecht)
+    response = client.get(_url(cast))
+    assert response.status_code == 200
+    assert 'data-testid="tornado-note"' in response.text
+    assert "Begrensd tot het geldige bereik van de parameter" in response.text
+
+
+def test_the_tornado_note_is_absent_with_default_prices(client: Client, cast: Cast) -> None:
+    client.force_login(cast.gemeente_utrecht)
+    assert 'data-testid="tornado-note"' not in client.get(_url(cast)).text

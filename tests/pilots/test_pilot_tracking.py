@@ -1,5 +1,8 @@
 """The kwartiermaker's daily edits: commitment, milestones, phases, households."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from django.db import DataError, IntegrityError, connection, transaction
 from django.test import Client
@@ -276,6 +279,50 @@ def test_a_duplicate_address_is_a_form_error_not_a_crash(client: Client, cast: C
     response = client.post(url, _household_data(postcode=h.postcode, house_number=h.house_number))
     assert response.status_code == 422
     assert "Dit adres staat al in deze pilot." in response.text
+
+
+@contextmanager
+def _same_address_added_meanwhile(pilot: object, **address: object) -> Iterator:
+    """Between the form's validation and its save, another request stores the same address:
+    Django's execute_wrapper runs that insert (outside the view's transaction, as another
+    request would) right before the view opens its transaction for the save."""
+    done: list[bool] = []
+
+    def wrapper(execute, sql, params, many, context):  # noqa: ANN001, ANN202
+        if not done and sql.startswith("SAVEPOINT"):
+            done.append(True)
+            HouseholdFactory(pilot=pilot, **address)  # another request, committed first
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield
+    assert done, "the race was not staged"
+
+
+def test_an_address_added_meanwhile_by_someone_else_is_a_form_error_on_create(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.kwartiermaker)
+    url = reverse("pilots:household_create", args=[cast.pilot.pk])
+    data = _household_data()
+    with _same_address_added_meanwhile(cast.pilot, postcode="3581AB", house_number=7, suffix=""):
+        response = client.post(url, data)
+    assert response.status_code == 422
+    assert "Dit adres staat al in deze pilot." in response.text
+    assert Household.objects.filter(pilot=cast.pilot, house_number=7).count() == 1
+
+
+def test_an_address_added_meanwhile_by_someone_else_is_a_form_error_on_edit(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.kwartiermaker)
+    url = reverse("pilots:household_edit", args=[cast.pilot.pk, cast.household.pk])
+    data = _household_data(version=cast.household.version)
+    with _same_address_added_meanwhile(cast.pilot, postcode="3581AB", house_number=7, suffix=""):
+        response = client.post(url, data)
+    assert response.status_code == 422
+    assert "Dit adres staat al in deze pilot." in response.text
+    assert Household.objects.get(pk=cast.household.pk).house_number == cast.household.house_number
 
 
 def test_editing_a_household_someone_else_changed_is_refused(client: Client, cast: Cast) -> None:

@@ -10,6 +10,7 @@ from pilots.privacy import (
     ResidentSummary,
     TooFew,
     group_shares,
+    published_streets,
     resident_summary,
 )
 
@@ -66,3 +67,33 @@ def test_groups_of_ten_or_more_are_shown() -> None:
 @pytest.mark.parametrize("n", [0, 1, 9])
 def test_no_group_figures_below_the_threshold(n: int) -> None:
     assert group_shares([("Tussenwoning", "signed")] * n) == TooFew()
+
+
+# --- Street links of one pilot: complementary suppression (issue 16) ---------------------------
+
+
+def test_a_small_street_suppresses_the_street_that_would_reveal_it() -> None:
+    # whole pilot − Lindelaan = Beukenlaan's 3 households: so Lindelaan shows nothing either.
+    assert published_streets({"Lindelaan": 12, "Beukenlaan": 3}) == frozenset()
+
+
+def test_the_smallest_street_joins_a_small_rest() -> None:
+    sizes = {"Lindelaan": 12, "Eikenlaan": 20, "Beukenlaan": 3}
+    assert published_streets(sizes) == {"Eikenlaan"}  # rest: 12 + 3
+
+
+def test_a_rest_of_ten_or_more_needs_no_further_suppression() -> None:
+    sizes = {"Lindelaan": 12, "Beukenlaan": 4, "Iepenlaan": 6}
+    assert published_streets(sizes) == {"Lindelaan"}
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(1, 40), max_size=8))
+def test_no_difference_of_shown_figures_is_a_small_group(sizes: dict[str, int]) -> None:
+    shown = published_streets(sizes)
+    assert all(sizes[s] >= MIN_GROUP for s in shown)
+    rest = sum(sizes.values()) - sum(sizes[s] for s in shown)
+    for street in shown:  # whole pilot − one shown street
+        assert sum(sizes.values()) - sizes[street] == 0 or (
+            sum(sizes.values()) - sizes[street] >= MIN_GROUP
+        )
+    assert rest == 0 or rest >= MIN_GROUP or not shown

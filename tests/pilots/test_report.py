@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from auditlog.models import LogEntry
@@ -53,7 +54,7 @@ def _url(pilot_pk: int) -> str:
 
 
 def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
-    response = client.get(_url(pilot_pk), params or {})
+    response = client.post(_url(pilot_pk) + "?" + urlencode(params or {}))
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "application/pdf"
     return response.content
@@ -134,7 +135,7 @@ def test_kwartiermaker_downloads_an_attachment_that_is_not_cached(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.kwartiermaker)
-    response = client.get(_url(cast.pilot.pk))
+    response = client.post(_url(cast.pilot.pk))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert re.fullmatch(
@@ -153,8 +154,8 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.gemeente_utrecht)
-    first = client.get(_url(cast.pilot.pk)).content
-    again = client.get(_url(cast.pilot.pk)).content
+    first = client.post(_url(cast.pilot.pk)).content
+    again = client.post(_url(cast.pilot.pk)).content
     assert first == again
     stored = GeneratedReport.objects.get(pilot=cast.pilot)
     assert bytes(stored.pdf) == first
@@ -163,7 +164,7 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
     milestone = cast.pilot.milestones.filter(phase=cast.pilot.phase).first()
     milestone.status, milestone.done_on = "done", date(2026, 11, 2)
     milestone.save()
-    assert client.get(_url(cast.pilot.pk)).content != first
+    assert client.post(_url(cast.pilot.pk)).content != first
     assert GeneratedReport.objects.filter(pilot=cast.pilot).count() == 2
     # Both are listed on the business-case page and can be downloaded as they were.
     page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
@@ -178,22 +179,70 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
 
 
 def test_gemeente_other_gets_404_and_anonymous_the_login(client: Client, cast: Cast) -> None:
-    assert client.get(_url(cast.pilot.pk))["Location"].startswith(reverse("login"))
+    assert client.post(_url(cast.pilot.pk))["Location"].startswith(reverse("login"))
     client.force_login(cast.gemeente_other)
-    assert client.get(_url(cast.pilot.pk)).status_code == 404
+    assert client.post(_url(cast.pilot.pk)).status_code == 404
 
 
-def test_the_business_case_page_links_to_the_pdf_with_its_scenario(
+def test_the_business_case_page_posts_for_the_pdf_with_its_scenario(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.gemeente_utrecht)
     page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk]), SCENARIO).text
-    link = re.search(r'href="([^"]+)"[^>]*data-testid="report-pdf"', page)
-    assert link is not None
-    assert link.group(1).startswith(_url(cast.pilot.pk) + "?")
-    assert "concept=bodemlus_ringnet" in link.group(1)
-    assert "org_model=zelfbeheer" in link.group(1)
-    assert "Download businesscase (pdf)" in page
+    form = re.search(
+        r'<form method="post" action="([^"]+)"[^>]*>\s*<input type="hidden" '
+        r'name="csrfmiddlewaretoken"[^>]*>\s*<button[^>]*data-testid="report-pdf"',
+        page,
+    )
+    assert form is not None
+    action = form.group(1).replace("&amp;", "&")
+    assert action.startswith(_url(cast.pilot.pk) + "?")
+    assert "concept=bodemlus_ringnet" in action
+    assert "org_model=zelfbeheer" in action
+    assert "Maak de businesscase als pdf" in page
+
+
+def test_a_get_makes_no_report(client: Client, cast: Cast) -> None:
+    client.force_login(cast.gemeente_utrecht)
+    assert client.get(_url(cast.pilot.pk)).status_code == 405
+    assert not GeneratedReport.objects.exists()
+
+
+def test_the_pdf_needs_the_csrf_token(cast: Cast) -> None:
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(cast.gemeente_utrecht)
+    assert strict.post(_url(cast.pilot.pk)).status_code == 403
+    assert not GeneratedReport.objects.exists()
+
+
+def test_reports_are_limited_per_user_with_a_dutch_429(client: Client, cast: Cast) -> None:
+    from pilots.report_views import REPORTS_PER_WINDOW
+
+    client.force_login(cast.gemeente_utrecht)
+    for _ in range(REPORTS_PER_WINDOW):  # the same scenario: answered from the kept report
+        assert client.post(_url(cast.pilot.pk)).status_code == 200
+    refused = client.post(_url(cast.pilot.pk))
+    assert refused.status_code == 429
+    assert "U heeft in korte tijd veel rapporten gemaakt" in refused.text
+    assert int(refused["Retry-After"]) <= 600
+    # Another user has a count of their own; kept reports still download.
+    stored = GeneratedReport.objects.get(pilot=cast.pilot)
+    stored_url = reverse("pilots:stored_report", args=[cast.pilot.pk, stored.pk])
+    assert client.get(stored_url).status_code == 200
+    client.force_login(cast.kwartiermaker)
+    assert client.post(_url(cast.pilot.pk)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("prices.gas_supply_eur_per_m3", 3.0), ("prices.electricity_supply_eur_per_kwh", 1.0)],
+)
+def test_a_price_at_the_edge_of_its_range_gives_a_pdf(
+    client: Client, cast: Cast, key: str, value: float
+) -> None:
+    ParameterOverride.objects.create(pilot=cast.pilot, key=key, value=value)
+    client.force_login(cast.gemeente_utrecht)
+    assert _download(client, cast.pilot.pk).startswith(b"%PDF-")
 
 
 def test_a_failing_render_shows_a_friendly_page_with_an_error_id(
@@ -206,7 +255,7 @@ def test_a_failing_render_shows_a_friendly_page_with_an_error_id(
 
     monkeypatch.setattr(pilots.report, "HTML", broken)  # the outside edge: WeasyPrint
     client.force_login(cast.kwartiermaker)
-    response = client.get(_url(cast.pilot.pk))
+    response = client.post(_url(cast.pilot.pk))
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
     error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', response.text).group(1)
@@ -223,7 +272,7 @@ def test_a_lost_database_during_the_render_answers_503_not_the_error_page(
 
     monkeypatch.setattr(pilots.report, "HTML", database_gone)
     client.force_login(cast.kwartiermaker)
-    response = client.get(_url(cast.pilot.pk))
+    response = client.post(_url(cast.pilot.pk))
     assert response.status_code == 503  # DatabaseUnavailableMiddleware: try again shortly
     assert response["Retry-After"] == "10"
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -101,6 +102,17 @@ def test_dashboard_in_english_via_the_link(client: Client, cast: Cast) -> None:
     assert not response.cookies
 
 
+def test_the_cached_dashboard_keeps_each_language_apart(client: Client, cast: Cast) -> None:
+    # Issue 16: a browser with the language cookie set to English (a staff member who switched)
+    # filled the shared cache, and the next resident got the English page.
+    token = _street_link(cast)
+    english = Client()
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '<html lang="en"' in _dashboard(english, token).text
+    assert '<html lang="nl"' in _dashboard(client, token).text
+    assert '<html lang="en"' in _dashboard(english, token).text
+
+
 def test_only_the_hash_of_a_token_is_stored(cast: Cast) -> None:
     link, raw = StreetLink.issue(cast.pilot, created_by=None, label="x")
     assert raw not in link.token_hash
@@ -162,6 +174,30 @@ def test_a_new_personal_link_revokes_the_old_one(client: Client, cast: Cast) -> 
     assert "<svg" in response.text  # the QR code
     client.logout()
     assert client.get(old_url).status_code == 404
+
+
+def test_the_personal_pages_show_no_address_as_their_footer_says(
+    client: Client, cast: Cast
+) -> None:
+    raw, url = _personal(cast)
+    h = cast.household
+    for page in (url, reverse("bewoners:household_done", args=[raw])):
+        text = client.get(page).text
+        assert "Op deze pagina staan geen namen of adressen." in text
+        assert h.postcode not in text
+        assert h.street not in text
+        assert h.address not in text
+
+
+def test_the_confirmation_page_is_rate_limited_with_the_personal_page(
+    client: Client, cast: Cast
+) -> None:
+    raw, url = _personal(cast)
+    done = reverse("bewoners:household_done", args=[raw])
+    statuses = [client.get(done).status_code for _ in range(30)]
+    assert statuses == [200] * 30
+    assert client.get(done).status_code == 429
+    assert client.get(url).status_code == 429  # token guesses count once over both pages
 
 
 def test_personal_page_is_rate_limited(client: Client, cast: Cast) -> None:

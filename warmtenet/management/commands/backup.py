@@ -57,13 +57,19 @@ class Command(BaseCommand):
         # Dump next to the target and rename at the end: a failed dump never leaves a file
         # that looks like a complete back-up.
         partial = target.with_name(target.name + ".partial")
-        result = subprocess.run(
-            [postgres_tool("pg_dump"), "--format=custom", f"--file={partial}"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        # Owner-only from the first byte (0600): the dump holds password hashes and addresses.
+        # pg_dump writes to our descriptor, so its own umask never decides the mode.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), 0o600)  # also when a stale .partial was left behind
+            result = subprocess.run(
+                [postgres_tool("pg_dump"), "--format=custom"],
+                env=env,
+                stdout=out,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
         if result.returncode != 0:
             partial.unlink(missing_ok=True)
             raise CommandError(f"pg_dump is mislukt:\n{result.stderr.strip()}")
