@@ -9,12 +9,12 @@
 
   with q the ground load in W (extraction positive), L the total borehole metres and g the
   g-function at whole hours.
-- The load repeats every year, so year y follows exactly from one year of load and a folded kernel
-  K_y(d) = Σ_j [g(j·8760 + d + 1) − g(j·8760 + d)]: one short FFT per year instead of one over
-  the lifetime. The first and the last year bound the fluid temperature (the ground drifts one way
-  when the yearly balance is not zero; the first winter has no summer before it).
-- Sizing: the fewest boreholes of at most the allowed depth, then the depth at which the fluid
-  stays at the limit in the first and the last year.
+- The load repeats every year, so every year follows from one year of load: lags under a year are
+  one FFT (linear in the first year, circular in every later one), lags of a year and more vary
+  slowly and are convolved day by day, year by year. Kept: the first, the last and the mean year,
+  and hour by hour the coldest of the later years.
+- Sizing: the fewest boreholes of at most the allowed depth, then the depth at which the lowest
+  fluid temperature of the lifetime meets the limit.
 """
 
 from __future__ import annotations
