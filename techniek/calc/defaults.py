@@ -257,6 +257,15 @@ HORIZONTAL_W_PER_M2 = Sourced(
 )
 HORIZONTAL_KWH_PER_M2 = Sourced(50, "kWh/m²·jaar", f"{V}: horizontale collector", False, 10, 120)
 CLUSTER_SIZE = Sourced(6, "woningen", f"{V}: woningen per bodemlus-cluster", False, 1, 20)
+TRENCH_DETOUR = Sourced(
+    1.3,
+    "-",
+    f"{V}: sleuf volgt straat en stoep, niet de rechte lijn tussen de woningen (omweg t.o.v. de "
+    "kortste verbindende boom)",
+    False,
+    1.0,
+    3.0,
+)
 STREET = f"{V}: straatlengte per woning langs de openbare weg"
 STREET_APARTMENT = Sourced(1.5, "m/woning", f"{STREET}, appartement", False, 0.2, 50)
 STREET_MID_TERRACE = Sourced(5.5, "m/woning", f"{STREET}, tussenwoning", False, 2, 50)

@@ -127,6 +127,8 @@ class HouseholdDemand:
     space_heating_kwh: np.ndarray
     tap_water_kwh: np.ndarray
     cooking_gas_m3: np.ndarray  # not supplied by any concept; reported for completeness
+    x_m: np.ndarray  # RD New position, NaN when unknown
+    y_m: np.ndarray
 
     @property
     def homes(self) -> int:
@@ -179,6 +181,8 @@ def household_demand(households: Sequence[HouseholdInput], p: DemandParams) -> H
         space_heating_kwh=gas_used * heating_share * kwh_per_m3 * heating_scale,
         tap_water_kwh=gas_used * p.tap_water_share * kwh_per_m3,
         cooking_gas_m3=gas_used * p.cooking_share,
+        x_m=np.array([np.nan if h.rd_x_m is None else h.rd_x_m for h in households], dtype=float),
+        y_m=np.array([np.nan if h.rd_y_m is None else h.rd_y_m for h in households], dtype=float),
     )
 
 

@@ -95,6 +95,8 @@ class _Prepared:
         demand = household_demand(households, a.demand)
         # Canonical order, so household order never changes a sum in the last bit.
         keys = (
+            demand.y_m,
+            demand.x_m,
             demand.estimated,
             demand.building_type,
             demand.label,

@@ -57,6 +57,8 @@ class HouseholdInput:
     floor_area_m2: float | None = None
     energy_label: EnergyLabel | None = None
     gas_m3_per_year: float | None = None  # metered, not climate-corrected
+    rd_x_m: float | None = None  # position in RD New (EPSG:28992), for trench lengths and clusters
+    rd_y_m: float | None = None
 
     def __post_init__(self) -> None:
         BuildingType(self.building_type)
@@ -65,6 +67,11 @@ class HouseholdInput:
             EnergyLabel(self.energy_label)
         _check("HouseholdInput.floor_area_m2", self.floor_area_m2, 15, 2000, "m²")
         _check("HouseholdInput.gas_m3_per_year", self.gas_m3_per_year, 0, MAX_GAS_M3_PER_YEAR, "m³")
+        # The RD New domain of the Netherlands (EPSG:28992 bounds).
+        _check("HouseholdInput.rd_x_m", self.rd_x_m, -7_000, 300_000, "m")
+        _check("HouseholdInput.rd_y_m", self.rd_y_m, 289_000, 629_000, "m")
+        if (self.rd_x_m is None) != (self.rd_y_m is None):
+            raise ValueError("HouseholdInput.rd_x_m/rd_y_m: give both coordinates or neither")
 
 
 @dataclass(frozen=True)

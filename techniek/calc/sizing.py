@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import defaults as d
+from . import geometry
 from .climate import ClimateParams, ReferenceYear, collective_peak_kw, hourly_heat_kw
 from .concepts import ConceptSpec, HeatPump, Network, Regeneration, Source
 
@@ -28,6 +29,7 @@ class SizingParams:
     horizontal_w_per_m2: float = default(d.HORIZONTAL_W_PER_M2)
     horizontal_max_kwh_per_m2: float = default(d.HORIZONTAL_KWH_PER_M2)
     cluster_size_homes: float = default(d.CLUSTER_SIZE)
+    trench_detour_factor: float = default(d.TRENCH_DETOUR)
     street_apartment_m_per_home: float = default(d.STREET_APARTMENT)
     street_mid_terrace_m_per_home: float = default(d.STREET_MID_TERRACE)
     street_end_terrace_m_per_home: float = default(d.STREET_END_TERRACE)
@@ -134,11 +136,32 @@ def cluster_sizes(homes: int, sp: SizingParams) -> list[tuple[int, int]]:
     return [(size, count) for size, count in sizes if count > 0]
 
 
+def _points(demand: HouseholdDemand) -> np.ndarray | None:
+    if not geometry.has_positions(demand.x_m, demand.y_m):
+        return None
+    return np.column_stack([demand.x_m, demand.y_m])
+
+
 def street_length_m(demand: HouseholdDemand, site: SiteInput, sp: SizingParams) -> float:
-    """The site's street length, or the sum of a default frontage per building type."""
+    """The site's street length; else the route that joins the homes' positions; else the sum
+    of a default frontage per building type."""
     if site.street_length_m is not None:
         return site.street_length_m
+    points = _points(demand)
+    if points is not None and len(points) > 1:
+        return geometry.route_m(points, sp.trench_detour_factor)
     return float(sp.street_by_type()[demand.building_type].sum())
+
+
+def cluster_trench_m(demand: HouseholdDemand, site: SiteInput, sp: SizingParams) -> float:
+    """Pipes on private ground within the clusters: with positions (and no street length given),
+    each cluster of neighbours joins its own homes; else (k − 1) gaps of one frontage each."""
+    k = cluster_homes(demand.homes, sp)
+    points = _points(demand)
+    if site.street_length_m is None and points is not None:
+        groups = geometry.neighbour_groups(points, k)
+        return sum(geometry.route_m(points[g], sp.trench_detour_factor) for g in groups)
+    return street_length_m(demand, site, sp) * (k - 1) / k
 
 
 def loads(
@@ -328,9 +351,7 @@ def size(
     street = load.street_length_m
     private = 0.0
     if spec.network is Network.CLUSTER:
-        k = cluster_homes(n, sp)
-        # Homes of a cluster lie side by side: (k − 1) gaps of one frontage each.
-        private = street_length_m(demand, site, sp) * (k - 1) / k
+        private = cluster_trench_m(demand, site, sp)
     return Sizing(
         homes=n,
         collective_peak_kw=load.collective_peak_kw,
