@@ -176,7 +176,17 @@ def _scop(perf: Performance | None, load: Loads) -> float | None:
     return (load.space_heating_kwh + load.tap_water_kwh) / electricity if electricity else None
 
 
-_GROUND_MEMO: OrderedDict[tuple, GroundLoop] = OrderedDict()
+@dataclass(frozen=True, eq=False)
+class _Ground:
+    """A sized ground loop with the heat-pump performance on its fluid (mean, first, last year)."""
+
+    loop: GroundLoop
+    perf: Performance | None
+    scop_first_year: float | None
+    scop_last_year: float | None
+
+
+_GROUND_MEMO: OrderedDict[tuple, _Ground] = OrderedDict()
 _GROUND_MEMO_SIZE = 256
 
 
@@ -187,7 +197,7 @@ def clear_memo() -> None:
 
 def _ground(
     spec: ConceptSpec, load: Loads, year: ReferenceYear, site: SiteInput, a: Assumptions
-) -> GroundLoop | None:
+) -> _Ground | None:
     """The sized fields of a borehole concept. The fields depend on the heat, not on the street,
     so the many runs of a cluster-or-ring comparison share them (a pure memo on the inputs)."""
     if spec.heat_pump is not HeatPump.INDIVIDUAL or spec.source not in (
@@ -207,10 +217,15 @@ def _ground(
         _GROUND_MEMO.move_to_end(key)
         return _GROUND_MEMO[key]
     loop = ground_loop(spec, load, year, depth, a.heat_pump, a.ground, a.sizing, a.climate)
-    _GROUND_MEMO[key] = loop
+
+    def on(row: int) -> Performance | None:
+        return _performance(spec, load, year, site, a, loop.source_c[row])
+
+    found = _Ground(loop, on(2), _scop(on(0), load), _scop(on(1), load))
+    _GROUND_MEMO[key] = found
     if len(_GROUND_MEMO) > _GROUND_MEMO_SIZE:
         _GROUND_MEMO.popitem(last=False)
-    return loop
+    return found
 
 
 def _balance(
@@ -374,8 +389,9 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
     a, year, base = prep.a, prep.year, prep.base
     demand, steps = prep.demand_for(spec)
     load = loads(spec, demand, site, a.sizing, a.demand, a.climate, a.energy, year)
-    ground = _ground(spec, load, year, site, a)
-    perf = _performance(spec, load, year, site, a, None if ground is None else ground.source_c[2])
+    sized = _ground(spec, load, year, site, a)
+    ground = None if sized is None else sized.loop
+    perf = _performance(spec, load, year, site, a) if sized is None else sized.perf
     direct_share = _direct_share(spec, site, a)
     balance = _balance(spec, demand, load, perf, direct_share, year, a)
     # Collectors and residual heat also give the direct share; other sources only ambient heat.
@@ -404,12 +420,8 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
         scop=balance.heat_pump_heat_kwh / balance.heat_pump_electricity_kwh
         if balance.heat_pump_electricity_kwh > 0
         else None,
-        scop_first_year=None
-        if ground is None
-        else _scop(_performance(spec, load, year, site, a, ground.source_c[0]), load),
-        scop_last_year=None
-        if ground is None
-        else _scop(_performance(spec, load, year, site, a, ground.source_c[1]), load),
+        scop_first_year=None if sized is None else sized.scop_first_year,
+        scop_last_year=None if sized is None else sized.scop_last_year,
         pumping_electricity_kwh=pump_kwh,
         electricity_kwh=electricity,
         gas_m3=gas_m3,
