@@ -9,17 +9,25 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from techniek.calc import compare_concepts
+from techniek.calc.climate import SIMULTANEITY_RULES, simultaneity, simultaneity_rule
+from techniek.calc.parameters import SOURCED
 from techniek.forms import Quickscan
+from techniek.labels import SIMULTANEITY_RULES as RULE_LABELS
 from techniek.views import _cluster_ring, street_length_m
 from warmtenet.http import AuthenticatedRequest, form_status
 
 from .calc_inputs import pilot_inputs
-from .models import Pilot, pilot_parameters
-from .views import _get_pilot_for_user
+from .models import ParameterOverride, Pilot, pilot_parameters
+from .views import _get_pilot_for_editing, _get_pilot_for_user
+
+LIMIT_KEY = "climate.simultaneity_space_heating_limit"
+EXPONENT_KEY = "climate.simultaneity_space_heating_exponent"
+OWN_RULE = "eigen"  # the pilot's own limit and exponent, set on the Aannames tab
 
 
 def site_version(pilot: Pilot) -> str:
@@ -98,6 +106,88 @@ def pilot_techniek(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "comparison": compare_concepts(inputs.households, inputs.site, params.assumptions),
         "override_count": pilot.overrides.count(),
         "cluster_ring": _cluster_ring(scan, street_m / len(inputs.households), params.assumptions),
+        "simultaneity": _simultaneity(params.assumptions.climate, len(inputs.households)),
     }
     status = form_status(form, conflict=conflict)
     return render(request, "pilots/pilot_techniek.html", context, status=status)
+
+
+def _current_rule(limit: float, exponent: float) -> str:
+    rule = simultaneity_rule(limit, exponent)
+    return rule.key if rule else OWN_RULE
+
+
+def _simultaneity(climate: object, homes: int) -> dict[str, object]:
+    """What the techniek tab says about the simultaneity rule in use, for the chooser."""
+    limit = climate.simultaneity_space_heating_limit  # type: ignore[attr-defined]
+    exponent = climate.simultaneity_space_heating_exponent  # type: ignore[attr-defined]
+    rule = simultaneity_rule(limit, exponent)
+    return {
+        "current": rule.key if rule else OWN_RULE,
+        "source": rule.source if rule else "",
+        "limit": limit,
+        "exponent": exponent,
+        "homes": homes,
+        "factor": float(simultaneity(max(homes, 1), limit, exponent)),
+        "choices": [(r.key, RULE_LABELS[r.key]) for r in SIMULTANEITY_RULES],
+    }
+
+
+class SimultaneityForm(forms.Form):
+    rule = forms.ChoiceField(choices=[(r.key, r.key) for r in SIMULTANEITY_RULES])
+    # The rule the editor saw; a choice over a newer one is refused, as on the other edits.
+    seen = forms.CharField(max_length=20)
+
+
+@require_POST
+@login_required
+def simultaneity_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Choose the simultaneity rule: its limit and exponent become the pilot's own values (or
+    return to the defaults), both under one lock so the pair never half changes."""
+    pilot = _get_pilot_for_editing(request, pk)
+    form = SimultaneityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een van de gelijktijdigheidsregels."))
+        return redirect("pilots:techniek", pk=pilot.pk)
+    rule = next(r for r in SIMULTANEITY_RULES if r.key == form.cleaned_data["rule"])
+    with transaction.atomic():
+        Pilot.objects.select_for_update().filter(pk=pilot.pk).first()
+        current = {
+            o.key: o
+            for o in ParameterOverride.objects.filter(
+                pilot=pilot, key__in=[LIMIT_KEY, EXPONENT_KEY]
+            )
+        }
+        seen = _current_rule(
+            *(
+                current[k].value if k in current else SOURCED[k].value
+                for k in (LIMIT_KEY, EXPONENT_KEY)
+            )
+        )
+        if seen != form.cleaned_data["seen"]:
+            messages.error(
+                request,
+                _(
+                    "Niet opgeslagen: iemand anders heeft de gelijktijdigheid intussen gewijzigd. "
+                    "Hieronder staat de huidige regel."
+                ),
+            )
+            return redirect("pilots:techniek", pk=pilot.pk)
+        note = _("Gelijktijdigheidsregel gekozen op het tabblad Techniek: %(rule)s") % {
+            "rule": RULE_LABELS[rule.key]
+        }
+        for key, value in ((LIMIT_KEY, rule.limit), (EXPONENT_KEY, rule.exponent)):
+            override = current.get(key)
+            if value == SOURCED[key].value:
+                if override:
+                    override.delete()
+                continue
+            override = override or ParameterOverride(pilot=pilot, key=key)
+            override.value, override.note, override.updated_by = value, note[:300], request.user
+            override.save()
+        Pilot.objects.filter(pk=pilot.pk).update(updated_at=timezone.now())
+    messages.success(
+        request,
+        _("De gelijktijdigheid rekent nu met: %(rule)s.") % {"rule": RULE_LABELS[rule.key]},
+    )
+    return redirect(f"{pilot.get_absolute_url()}techniek/#gelijktijdigheid")

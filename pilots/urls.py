@@ -10,6 +10,11 @@ urlpatterns = [
     path("<int:pk>/fase/", views.phase_update, name="phase_update"),
     path("<int:pk>/juridisch/", views.pilot_regime, name="regime"),
     path("<int:pk>/techniek/", techniek_views.pilot_techniek, name="techniek"),
+    path(
+        "<int:pk>/techniek/gelijktijdigheid/",
+        techniek_views.simultaneity_update,
+        name="simultaneity_update",
+    ),
     path("<int:pk>/aannames/", parameter_views.pilot_parameters, name="parameters"),
     path("<int:pk>/aannames/<str:key>/", parameter_views.parameter_update, name="parameter_update"),
     path("<int:pk>/businesscase/", views.business_case, name="business_case"),

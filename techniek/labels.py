@@ -227,3 +227,9 @@ def warning_text(code: Warning | str, assumptions: Assumptions = DEFAULTS) -> st
 
 def _number(value: float) -> str:
     return number_format(round(value, 1) if value % 1 else int(value), force_grouping=True)
+
+
+SIMULTANEITY_RULES: dict[str, Promise] = {
+    "wortelregel": _("Wortelregel (vuistregel): f(n) = 0,75 + 0,25/√n"),
+    "thermos": _("THERMOS-curve: f(n) = 0,62 + 0,38/n (Winter e.a. 2001)"),
+}

@@ -142,6 +142,8 @@ MATRIX = (
     # techniek tab (issue 5): an empty post has no version, refused as a lost update (issue 16)
     Row("pilots:techniek", "GET", _pilot_readers, args=_pilot),
     Row("pilots:techniek", "POST", _editors_then(409), args=_pilot),
+    Row("pilots:simultaneity_update", "GET", _all(405), args=_pilot),
+    Row("pilots:simultaneity_update", "POST", _editors_then(302), args=_pilot),
     # business case (issue 6)
     # parameters tab (issue 5): an empty post is refused with a message and a redirect
     Row("pilots:parameters", "GET", _pilot_readers, args=_pilot),

@@ -12,6 +12,13 @@ import pandas as pd
 from . import defaults as d
 from .defaults import check_ranges, default
 
+# Sources of the two simultaneity rules a pilot can choose between (issue 15).
+V_ROOT = "vuistregel (onbevestigd): f(n) = 0,75 + 0,25/√n, 0,83–0,79 bij 10–50 woningen"
+THERMOS = (
+    "THERMOS-handleiding netwerkmodel (EU H2020 THERMOS, 2020): f(n) = 0,62 + 0,38/n, "
+    "naar Winter, Haslauer en Obernberger, 'Untersuchungen der Gleichzeitigkeit in kleinen und "
+    "mittleren Nahwärmenetzen', Euroheat & Power 2001 (onbevestigd)"
+)
 HOURS = 8760
 DAYS = 365
 NORMALS_CSV = Path(__file__).parent / "data" / "debilt_monthly_normals.csv"
@@ -161,6 +168,30 @@ def simultaneity(homes: int | float, limit: float, exponent: float = 0.5) -> flo
     THERMOS diversity curve 0.62 + 0.38/n.
     """
     return limit + (1 - limit) / np.power(homes, exponent)
+
+
+@dataclass(frozen=True)
+class SimultaneityRule:
+    """A published or rule-of-thumb simultaneity curve f(n) = limit + (1 − limit) / n^exponent."""
+
+    key: str
+    limit: float
+    exponent: float
+    source: str
+
+
+SIMULTANEITY_RULES = (
+    SimultaneityRule("wortelregel", d.SIMULT_HEATING.value, d.SIMULT_EXPONENT.value, V_ROOT),
+    SimultaneityRule("thermos", 0.62, 1.0, THERMOS),
+)
+
+
+def simultaneity_rule(limit: float, exponent: float) -> SimultaneityRule | None:
+    """The named rule these two parameters make, or None for a pilot's own combination."""
+    for rule in SIMULTANEITY_RULES:
+        if abs(rule.limit - limit) < 1e-9 and abs(rule.exponent - exponent) < 1e-9:
+            return rule
+    return None
 
 
 def collective_peak_kw(
