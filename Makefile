@@ -7,6 +7,8 @@ STAMP := $(VENV)/.pyproject.sha256
 HOST ?= 127.0.0.1
 PORT ?= 8000
 ARGS ?=
+# Test workers (pytest-xdist): one per core; `make test WORKERS=0` runs in one process.
+WORKERS ?= auto
 
 # First interpreter that is really Python 3.12+ (a pyenv shim on PATH may exit 127).
 PYTHON_FOUND := $(shell for c in $(PYTHON) python3.13 python3.12 python3 $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3; do \
@@ -50,7 +52,7 @@ test: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
-	$(BIN)/pytest $(ARGS) || { rc=$$?; [ $$rc -eq 5 ] && echo "no tests collected" || exit $$rc; }
+	$(BIN)/pytest -n $(WORKERS) $(ARGS) || { rc=$$?; [ $$rc -eq 5 ] && echo "no tests collected" || exit $$rc; }
 
 lint: venv
 	$(BIN)/ruff check --fix .
