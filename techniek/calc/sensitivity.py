@@ -26,11 +26,24 @@ from .references import References, references_for
 from .results import ConceptResult
 from .subsidies import SubsidyInput
 
-ISSUE = "Issue 6 (werkwijze business case)"
-PARTICIPATION_MIN = Sourced(30, "%", f"{ISSUE}: deelname 30–100 %", True, 1, 100)
-PARTICIPATION_MAX = Sourced(100, "%", f"{ISSUE}: deelname 30–100 %", True, 1, 100)
-PARTICIPATION_STEP = Sourced(5, "procentpunt", f"{ISSUE}: stappen van 5 procentpunt", True, 1, 50)
-INVESTMENT_RANGE = Sourced(0.20, "-", f"{ISSUE}: investering ±20 %", True, 0, 0.9)
+# The sweep spans the participation seen in practice (Warm Heeg 75 %, Westerkwartier 75–85 %,
+# Staphorst at least 60 %) with room below it, where a pilot starts.
+PRACTICE = (
+    "deelnamedrempels in de praktijk 60–85 % (Warm Heeg 75 %, nwn.nu; Westerkwartier 75–85 %, "
+    "warmwesterkwartier.nl; Staphorst ≥ 60 %)"
+)
+PARTICIPATION_MIN = Sourced(30, "%", f"{V}: reeks 30–100 % rond de {PRACTICE}", False, 1, 100)
+PARTICIPATION_MAX = Sourced(100, "%", f"{V}: reeks 30–100 % rond de {PRACTICE}", False, 1, 100)
+PARTICIPATION_STEP = Sourced(5, "procentpunt", f"{V}: stappen van 5 procentpunt", False, 1, 50)
+INVESTMENT_RANGE = Sourced(
+    0.20,
+    "-",
+    "AACE International RP 18R-97, kostenraming klasse 4 (haalbaarheid): −15 tot −30 % en +20 tot "
+    "+50 %; ±20 % is de smalle kant van die bandbreedte (onbevestigd)",
+    False,
+    0,
+    0.9,
+)
 GAS_PRICE_RANGE = Sourced(0.20, "-", f"{V}: leveringsprijs gas ±20 %", False, 0, 0.9)
 ELECTRICITY_PRICE_RANGE = Sourced(0.20, "-", f"{V}: leveringsprijs stroom ±20 %", False, 0, 0.9)
 SCOP_RANGE = Sourced(0.10, "-", f"{V}: SCOP ±10 % (JAZ-klassen 3,0–4,0+)", False, 0, 0.5)
