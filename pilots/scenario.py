@@ -30,7 +30,7 @@ from techniek.calc.sensitivity import (
 from techniek.calc.subsidies import SubsidyInput
 
 from .calc_inputs import PilotInputs, pilot_inputs
-from .models import Commitment, Pilot, pilot_parameters
+from .models import Pilot, pilot_parameters
 from .models.pilot import NETWORK_CONCEPTS, ORG_MODELS
 from .participation import Participation, participation
 from .privacy import MIN_GROUP
@@ -222,9 +222,6 @@ def _count() -> object:
     from django.db.models import Count
 
     return Count("pk")
-
-
-SIGNED = Commitment.SIGNED
 
 
 @dataclass(frozen=True)

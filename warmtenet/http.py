@@ -14,10 +14,6 @@ class AuthenticatedRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-class HtmxRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
 # A refused form answers 422 and a lost update 409, so clients and tests see the refusal in the
 # status; base.html's htmx-config swaps both like a 200 so the message shows in place.
 REFUSED = 422
