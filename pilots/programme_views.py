@@ -16,7 +16,7 @@ from warmtenet.http import AuthenticatedRequest, form_status
 
 from . import audit, programme_table
 from .import_views import _attachment
-from .models import Lesson, Pilot
+from .models import Lesson, LessonTheme, Pilot
 from .programme import programme_rows
 from .programme_calc import DEVELOPMENT_MAX_YEARS, LeadTimeStatus
 from .views import _get_pilot_for_editing, _get_pilot_for_user
@@ -80,7 +80,19 @@ class LessonForm(forms.ModelForm):
     class Meta:
         model = Lesson
         fields = ["phase", "theme", "title", "detail", "advice"]
-        widgets = {"detail": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "phase": forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+            "theme": forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+            "title": forms.TextInput(
+                attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}
+            ),
+            "detail": forms.Textarea(
+                attrs={"rows": 3, "class": "utrecht-textarea utrecht-textarea--html-textarea"}
+            ),
+            "advice": forms.TextInput(
+                attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}
+            ),
+        }
         error_messages = {"title": {"required": gettext_lazy("Geef de les een korte titel.")}}
 
 
@@ -89,7 +101,7 @@ def _lessons_page(
 ) -> HttpResponse:
     can_edit = pilot.editable_by(request.user)
     if form is None and can_edit:
-        form = LessonForm(initial={"phase": pilot.phase})
+        form = LessonForm(initial={"phase": pilot.phase, "theme": LessonTheme.PROCES})
     context = {
         "pilot": pilot,
         "can_edit": can_edit,

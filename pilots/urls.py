@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import (
+    document_views,
     import_views,
     link_views,
     parameter_views,
@@ -19,6 +20,12 @@ urlpatterns = [
     path("programma/", programme_views.programme, name="programme"),
     path("programma/export.<str:fmt>", programme_views.programme_export, name="programme_export"),
     path("<int:pk>/lessen/", programme_views.lessons, name="lessons"),
+    path("<int:pk>/documenten/", document_views.pilot_documents, name="documents"),
+    path(
+        "<int:pk>/documenten/<str:doc>.<str:fmt>",
+        document_views.document_download,
+        name="document",
+    ),
     path("<int:pk>/lessen/<int:lesson>/", programme_views.lesson_edit, name="lesson_edit"),
     path(
         "<int:pk>/lessen/<int:lesson>/verwijderen/",

@@ -90,6 +90,16 @@ def _parameter(cast: Cast) -> list[object]:
     return [cast.pilot.pk, "costs.borehole_eur_per_m"]
 
 
+def _readers_then(status: int) -> dict[str, int | str]:
+    return {**_pilot_readers, "kwartiermaker": status, "gemeente_utrecht": status}
+
+
+def _with_concept(cast: Cast, doc: str, fmt: str, org_model: str = "") -> list[object]:
+    cast.pilot.concept, cast.pilot.org_model = "bodemlus_cluster", org_model
+    cast.pilot.save(update_fields=["concept", "org_model"])
+    return [cast.pilot.pk, doc, fmt]
+
+
 def _lesson(cast: Cast) -> list[object]:
     lesson = Lesson.objects.create(
         pilot=cast.pilot, phase="kwartiermaken", theme="proces", title="Les"
@@ -183,6 +193,17 @@ MATRIX = (
     Row("pilots:lesson_edit", "POST", _editors_then(422), args=_lesson),
     Row("pilots:lesson_delete", "GET", _all(405), args=_lesson),
     Row("pilots:lesson_delete", "POST", _editors_then(302), args=_lesson),
+    # documents (issue 20): readers download; without a chosen concept the tab says why (409)
+    Row("pilots:documents", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:documents", "POST", _all(405), args=_pilot),
+    Row(
+        "pilots:document", "GET", _readers_then(409), args=lambda c: [c.pilot.pk, "bestek", "docx"]
+    ),
+    Row(
+        "pilots:document", "GET", _pilot_readers, args=lambda c: _with_concept(c, "bestek", "docx")
+    ),
+    Row("pilots:document", "GET", _pilot_readers, args=lambda c: _with_concept(c, "bestek", "pdf")),
+    Row("pilots:document", "POST", _all(405), args=lambda c: _with_concept(c, "bestek", "pdf")),
     Row("bewoners:street_dashboard", "GET", _all(200), args=lambda c: [c.street_token]),
     Row("bewoners:street_dashboard", "GET", _all(404), args=lambda c: [c.revoked_token]),
     Row("bewoners:street_dashboard", "POST", _all(405), args=lambda c: [c.street_token]),
