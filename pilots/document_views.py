@@ -12,13 +12,14 @@ from django.views.decorators.http import require_safe
 
 from warmtenet.http import CONFLICT, AuthenticatedRequest
 
-from . import bestek, documents
+from . import bestek, documents, zelfbeheer_docs
 from .models import Pilot
 from .views import _get_pilot_for_user
+from .zelfbeheer_docs import Kind, LegalForm
 
 PDF_CONTENT_TYPE = "application/pdf"
 # document → the formats it comes in
-FORMATS = {"bestek": ("docx", "pdf")}
+FORMATS = {"bestek": ("docx", "pdf"), Kind.AGREEMENT: ("docx",), Kind.STATUTE: ("docx",)}
 
 
 def _unavailable(pilot: Pilot, doc: str) -> str | None:
@@ -28,7 +29,18 @@ def _unavailable(pilot: Pilot, doc: str) -> str | None:
             "Er is nog geen concept gekozen voor deze pilot. Kies op het tabblad Businesscase "
             "een concept en leg het vast; daarna is het voorbeeld bestek te downloaden."
         )
+    if doc in (Kind.AGREEMENT, Kind.STATUTE):
+        return zelfbeheer_docs.unavailable(pilot)
     return None
+
+
+def _legal_form(request: AuthenticatedRequest) -> LegalForm:
+    # ?vorm=cooperatie; anything else is the default: a vereniging (the deck: zelfbeheer fits
+    # groups of 10 or fewer, for whom a vereniging is the lighter form).
+    try:
+        return LegalForm(request.GET.get("vorm", LegalForm.VERENIGING))
+    except ValueError:
+        return LegalForm.VERENIGING
 
 
 @require_safe
@@ -43,6 +55,8 @@ def _page(request: AuthenticatedRequest, pilot: Pilot, status: int = 200) -> Htt
         "pilot": pilot,
         "can_edit": pilot.editable_by(request.user),
         "bestek_missing": _unavailable(pilot, "bestek"),
+        "zelfbeheer_missing": zelfbeheer_docs.unavailable(pilot),
+        "legal_forms": [(f.value, f.label) for f in LegalForm],
     }
     return render(request, "pilots/documents.html", context, status=status)
 
@@ -57,8 +71,13 @@ def document_download(request: AuthenticatedRequest, pk: int, doc: str, fmt: str
         # The tab again, with the reason: a clear message instead of an empty file.
         return _page(request, pilot, status=CONFLICT)
     today = timezone.localdate()
-    document = bestek.build(pilot, today)
-    name = f"{doc}-{slugify(pilot.name)}-{today.isoformat()}.{fmt}"
+    if doc == "bestek":
+        document = bestek.build(pilot, today)
+        name = f"{doc}-{slugify(pilot.name)}-{today.isoformat()}.{fmt}"
+    else:
+        form = _legal_form(request)
+        document = zelfbeheer_docs.build(pilot, Kind(doc), form, today)
+        name = f"{doc}-{form}-{slugify(pilot.name)}-{today.isoformat()}.{fmt}"
     if fmt == "docx":
         content, content_type = documents.to_docx(document), documents.DOCX_CONTENT_TYPE
     else:

@@ -89,6 +89,7 @@ def test_flyer_has_no_axe_violations(watched_page: Page, live_server: object, ca
         "pilots:regime",
         "pilots:parameters",
         "pilots:lessons",
+        "pilots:documents",
         "second_factor_setup",
     ],
 )
