@@ -28,6 +28,7 @@ def _rows(request: AuthenticatedRequest) -> list:
     pilots = (
         Pilot.objects.visible_to(request.user)
         .select_related("gemeente")
+        .defer("description", "gemeente__cbs_code")  # long text the view never shows
         .order_by("gemeente__name", "name")
     )
     return programme_rows(pilots, timezone.localdate())
