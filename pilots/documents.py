@@ -17,8 +17,6 @@ from docx import Document as DocxDocument
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
-from .report import html_to_pdf
-
 PLACEHOLDER = re.compile(r"(\[\[.*?\]\])")
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -131,6 +129,9 @@ def to_html(doc: Document) -> str:
 
 
 def to_pdf(doc: Document) -> bytes:
+    # Imported here, as report_views does: WeasyPrint costs ~1 s and log lines at import.
+    from .report import html_to_pdf
+
     return html_to_pdf(to_html(doc))
 
 
