@@ -10,12 +10,12 @@ from datetime import date
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
-from techniek.calc import CATALOGUE, Concept, ConceptResult, HouseholdInput, run_concept
+from techniek.calc import CATALOGUE, Concept, ConceptResult, run_concept
 from techniek.calc.concepts import HeatPump, Network, Source
 from techniek.calc.costs import Component
 from techniek.templatetags.money import euro
 
-from .calc_inputs import PilotInputs, pilot_inputs
+from .calc_inputs import PilotInputs, register_or_plan_area
 from .documents import Document, Section, Table
 from .models import Pilot, pilot_parameters
 from .scenario import CALC_VERSION
@@ -59,11 +59,7 @@ def component_labels() -> dict[Component, str]:
 
 def concept_result(pilot: Pilot, concept: Concept) -> tuple[ConceptResult, PilotInputs]:
     """The techniek tab's run of `concept` on the pilot's register and site."""
-    inputs = pilot_inputs(pilot)
-    if not inputs.households:
-        # No register yet: the plan area's homes as average mid-terraces (as the resident view).
-        homes = tuple(HouseholdInput() for _ in range(pilot.homes))
-        inputs = PilotInputs(homes, inputs.site, 0, assumed=True)
+    inputs = register_or_plan_area(pilot)
     result = run_concept(
         inputs.households, inputs.site, concept, pilot_parameters(pilot).assumptions
     )

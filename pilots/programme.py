@@ -16,12 +16,12 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet
 
-from techniek.calc import CATALOGUE, Concept, Fit, HouseholdInput, run_concept
+from techniek.calc import CATALOGUE, Concept, Fit, run_concept
 from techniek.calc.business_case import run
 from techniek.calc.financing import OrgModel, default_financing
 from techniek.calc.references import references_for
 
-from .calc_inputs import PilotInputs, pilot_inputs
+from .calc_inputs import register_or_plan_area
 from .models import Commitment, Household, Lesson, ParameterOverride, Phase, PhaseStart, Pilot
 from .models.parameter import parameters_from
 from .programme_calc import LeadTime, ParticipationGap, lead_time, participation_gap
@@ -59,11 +59,7 @@ class PilotSummary:
 
 
 def compute_summary(pilot: Pilot, overrides: dict[str, float], signed: int) -> PilotSummary:
-    inputs = pilot_inputs(pilot)
-    if not inputs.households:
-        # No register yet: the plan area's homes as average mid-terraces, as the resident view.
-        homes = tuple(HouseholdInput() for _ in range(pilot.homes))
-        inputs = PilotInputs(homes, inputs.site, 0, assumed=True)
+    inputs = register_or_plan_area(pilot)
     params = parameters_from(overrides)
     a = params.assumptions
     scenario = Scenario.for_pilot(pilot)

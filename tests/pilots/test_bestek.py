@@ -117,3 +117,10 @@ def test_unknown_document_or_format_is_404(client: Client, cast: Cast) -> None:
     assert (
         client.get(reverse("pilots:document", args=[cast.pilot.pk, "x", "pdf"])).status_code == 404
     )
+
+
+def test_without_a_register_the_plan_area_is_specified_and_said_so(cast: Cast) -> None:
+    _choose(cast.other_pilot, Concept.BODEMLUS_RINGNET)  # Zeist, 24 homes, no households
+    text = bestek.build(cast.other_pilot, timezone.localdate()).text()
+    assert "Aantal aangesloten woningen: 24." in text
+    assert "Er is nog geen huishoudregister" in text
