@@ -22,6 +22,7 @@ from warmtenet.http import client_ip
 from .models import (
     CommitmentChange,
     Household,
+    Lesson,
     Membership,
     Milestone,
     ParameterOverride,
@@ -43,6 +44,7 @@ for _model in (
     PilotRegimeFacts,
     Membership,
     ParameterOverride,
+    Lesson,
 ):
     auditlog.register(
         _model,

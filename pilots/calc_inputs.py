@@ -66,3 +66,13 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
     if households:
         return PilotInputs(households, site, len(households), assumed=False)
     return PilotInputs(tuple(HouseholdInput() for _ in range(pilot.homes)), site, 0, assumed=True)
+
+
+def register_or_plan_area(pilot: Pilot) -> PilotInputs:
+    """The register, or without one the plan area's homes as average mid-terraces (the
+    engine's default household), so staff documents and the programme have figures early."""
+    inputs = pilot_inputs(pilot)
+    if inputs.households:
+        return inputs
+    homes = tuple(HouseholdInput() for _ in range(pilot.homes))
+    return PilotInputs(homes, inputs.site, 0, assumed=True)

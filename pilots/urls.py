@@ -1,12 +1,37 @@
 from django.urls import path
 
-from . import import_views, link_views, parameter_views, report_views, techniek_views, views
+from . import (
+    document_views,
+    import_views,
+    link_views,
+    parameter_views,
+    programme_views,
+    report_views,
+    techniek_views,
+    views,
+)
 
 app_name = "pilots"
 
 urlpatterns = [
     path("", views.pilot_list, name="list"),
     path("<int:pk>/", views.pilot_detail, name="detail"),
+    # The programme across pilots and each pilot's lessons (issue 20).
+    path("programma/", programme_views.programme, name="programme"),
+    path("programma/export.<str:fmt>", programme_views.programme_export, name="programme_export"),
+    path("<int:pk>/lessen/", programme_views.lessons, name="lessons"),
+    path("<int:pk>/documenten/", document_views.pilot_documents, name="documents"),
+    path(
+        "<int:pk>/documenten/<str:doc>.<str:fmt>",
+        document_views.document_download,
+        name="document",
+    ),
+    path("<int:pk>/lessen/<int:lesson>/", programme_views.lesson_edit, name="lesson_edit"),
+    path(
+        "<int:pk>/lessen/<int:lesson>/verwijderen/",
+        programme_views.lesson_delete,
+        name="lesson_delete",
+    ),
     path("<int:pk>/fase/", views.phase_update, name="phase_update"),
     path("<int:pk>/juridisch/", views.pilot_regime, name="regime"),
     path("<int:pk>/techniek/", techniek_views.pilot_techniek, name="techniek"),

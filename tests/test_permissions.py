@@ -16,7 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pilots.models import GeneratedReport
+from pilots.models import GeneratedReport, Lesson
 
 from .conftest import Cast
 from .factories import PASSWORD, UserFactory
@@ -88,6 +88,23 @@ def _stored_report(cast: Cast) -> list[object]:
 
 def _parameter(cast: Cast) -> list[object]:
     return [cast.pilot.pk, "costs.borehole_eur_per_m"]
+
+
+def _readers_then(status: int) -> dict[str, int | str]:
+    return {**_pilot_readers, "kwartiermaker": status, "gemeente_utrecht": status}
+
+
+def _with_concept(cast: Cast, doc: str, fmt: str, org_model: str = "") -> list[object]:
+    cast.pilot.concept, cast.pilot.org_model = "bodemlus_cluster", org_model
+    cast.pilot.save(update_fields=["concept", "org_model"])
+    return [cast.pilot.pk, doc, fmt]
+
+
+def _lesson(cast: Cast) -> list[object]:
+    lesson = Lesson.objects.create(
+        pilot=cast.pilot, phase="kwartiermaken", theme="proces", title="Les"
+    )
+    return [cast.pilot.pk, lesson.pk]
 
 
 def _milestone(cast: Cast) -> list[object]:
@@ -166,6 +183,47 @@ MATRIX = (
     Row("pilots:street_link_revoke", "POST", _editors_then(302), args=_link),
     Row("pilots:household_link", "GET", _all(405), args=_household),
     Row("pilots:household_link", "POST", _pilot_editors, args=_household),
+    # programme and lessons (issue 20): everyone logged in sees the programme of their pilots
+    Row("pilots:programme", "GET", _members(200)),
+    Row("pilots:programme", "POST", _all(405)),
+    Row("pilots:programme_export", "GET", _members(200), args=lambda cast: ["csv"]),
+    Row("pilots:programme_export", "GET", _members(200), args=lambda cast: ["xlsx"]),
+    Row("pilots:programme_export", "POST", _all(405), args=lambda cast: ["csv"]),
+    Row("pilots:lessons", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:lessons", "POST", _editors_then(422), args=_pilot),
+    Row("pilots:lesson_edit", "GET", _pilot_editors, args=_lesson),
+    Row("pilots:lesson_edit", "POST", _editors_then(422), args=_lesson),
+    Row("pilots:lesson_delete", "GET", _all(405), args=_lesson),
+    Row("pilots:lesson_delete", "POST", _editors_then(302), args=_lesson),
+    # documents (issue 20): readers download; without a chosen concept the tab says why (409)
+    Row("pilots:documents", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:documents", "POST", _all(405), args=_pilot),
+    Row(
+        "pilots:document", "GET", _readers_then(409), args=lambda c: [c.pilot.pk, "bestek", "docx"]
+    ),
+    Row(
+        "pilots:document", "GET", _pilot_readers, args=lambda c: _with_concept(c, "bestek", "docx")
+    ),
+    Row("pilots:document", "GET", _pilot_readers, args=lambda c: _with_concept(c, "bestek", "pdf")),
+    Row("pilots:document", "POST", _all(405), args=lambda c: _with_concept(c, "bestek", "pdf")),
+    Row(
+        "pilots:document",
+        "GET",
+        _readers_then(409),
+        args=lambda c: [c.pilot.pk, "ledenovereenkomst", "docx"],
+    ),
+    Row(
+        "pilots:document",
+        "GET",
+        _pilot_readers,
+        args=lambda c: _with_concept(c, "ledenovereenkomst", "docx", "zelfbeheer"),
+    ),
+    Row(
+        "pilots:document",
+        "GET",
+        _pilot_readers,
+        args=lambda c: _with_concept(c, "statuten", "docx", "zelfbeheer"),
+    ),
     Row("bewoners:street_dashboard", "GET", _all(200), args=lambda c: [c.street_token]),
     Row("bewoners:street_dashboard", "GET", _all(404), args=lambda c: [c.revoked_token]),
     Row("bewoners:street_dashboard", "POST", _all(405), args=lambda c: [c.street_token]),

@@ -23,3 +23,19 @@ def percent(value: float | None, places: int = 1) -> str:
 def sub(a: object, b: object) -> object:
     """a − b, for Decimal money in templates."""
     return a - b
+
+
+@register.filter
+def placeholders(text: str) -> str:
+    """Generated documents: `[[…]]` placeholders as <mark>, everything escaped."""
+    from django.utils.html import escape, format_html
+    from django.utils.safestring import mark_safe
+
+    from pilots.documents import marked
+
+    return mark_safe(  # noqa: S308 - every part escaped
+        "".join(
+            format_html('<mark class="placeholder">{}</mark>', part) if is_mark else escape(part)
+            for is_mark, part in marked(text)
+        )
+    )

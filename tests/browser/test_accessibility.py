@@ -88,6 +88,8 @@ def test_flyer_has_no_axe_violations(watched_page: Page, live_server: object, ca
         "pilots:business_case",
         "pilots:regime",
         "pilots:parameters",
+        "pilots:lessons",
+        "pilots:documents",
         "second_factor_setup",
     ],
 )
@@ -100,3 +102,21 @@ def test_staff_pages_have_no_serious_axe_violations(
     page.goto(f"{live_server.url}{reverse(name, args=args)}")
     page.wait_for_load_state("networkidle")
     assert _violations(page, serious_only=True) == []
+
+
+def test_programme_view_has_no_axe_violations(
+    watched_page: Page, live_server: object, cast: Cast
+) -> None:
+    """Issue 20: axe 0 (every impact) on the programme view, charts drawn, with a lesson."""
+    from pilots.models import Lesson
+
+    Lesson.objects.create(
+        pilot=cast.pilot, phase="kwartiermaken", theme="proces", title="Huisbezoek werkt"
+    )
+    page = watched_page
+    _log_in(page, live_server.url)
+    page.goto(f"{live_server.url}{reverse('pilots:programme')}")
+    page.wait_for_load_state("networkidle")
+    page.locator("[data-chart='chart-cost'] .main-svg").first.wait_for()
+    assert "Huisbezoek werkt" in page.content()
+    assert _violations(page) == []

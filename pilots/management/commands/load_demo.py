@@ -24,12 +24,20 @@ from pilots.models import (
     CommitmentChange,
     Gemeente,
     Household,
+    Lesson,
     Membership,
     MilestoneStatus,
     Phase,
     PhaseStart,
     Pilot,
     StreetLink,
+)
+
+# The seed deck's "Lessons learned versnelling" (Utrechtse kopgroep), as the demo pilot's register.
+DEMO_LESSONS = (
+    ("kwartiermaken", "proces", "Doorlooptijd = geld + verlies draagvlak"),
+    ("kwartiermaken", "organisatie", "Vroegtijdig mandaat bewoners"),
+    ("ontwikkeling", "techniek", "Modulair / organisch bouwen"),
 )
 
 
@@ -93,6 +101,17 @@ class Command(BaseCommand):
                 contact_name=name, contact_email=email, contact_phone=phone
             )
         hofje = Pilot.objects.get(name=KOPGROEP_PILOTS[0].name)
+        for phase, theme, title in DEMO_LESSONS:
+            Lesson.objects.get_or_create(
+                pilot=hofje,
+                title=title,
+                defaults={
+                    "phase": phase,
+                    "theme": theme,
+                    "detail": "Seed deck, dia ‘Lessons learned versnelling’.",
+                    "created_by": lead,
+                },
+            )
         StreetLink.objects.get_or_create(
             token_hash=hashlib.sha256(DEMO_STREET_TOKEN.encode()).hexdigest(),
             defaults={"pilot": hofje, "label": "het hofje aan de Kennedylaan", "created_by": lead},
