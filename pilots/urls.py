@@ -1,11 +1,28 @@
 from django.urls import path
 
-from . import import_views, link_views, parameter_views, report_views, techniek_views, views
+from . import (
+    import_views,
+    lifecycle_views,
+    link_views,
+    parameter_views,
+    report_views,
+    techniek_views,
+    views,
+)
 
 app_name = "pilots"
 
 urlpatterns = [
     path("", views.pilot_list, name="list"),
+    path("nieuw/", lifecycle_views.pilot_create, name="create"),
+    path("<int:pk>/bewerken/", lifecycle_views.pilot_edit, name="edit"),
+    path("<int:pk>/archiveren/", lifecycle_views.pilot_archive, name="archive"),
+    path("collegas/", lifecycle_views.invitations, name="invitations"),
+    path(
+        "collegas/<int:invitation>/intrekken/",
+        lifecycle_views.invitation_revoke,
+        name="invitation_revoke",
+    ),
     path("<int:pk>/", views.pilot_detail, name="detail"),
     path("<int:pk>/fase/", views.phase_update, name="phase_update"),
     path("<int:pk>/juridisch/", views.pilot_regime, name="regime"),

@@ -82,6 +82,9 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
         "memberships": memberships,
         "roles": sorted(roles.items(), key=lambda item: item[0] != Role.KWARTIERMAKER),
         "query": _query_without_page(request),
+        "can_create": Role.KWARTIERMAKER in roles,
+        # An empty portfolio without filters: say what to do first instead of "nothing found".
+        "onboarding": not request.GET and not totals["count"],
     }
     template = "pilots/pilot_list.html"
     if request.htmx.target == "portfolio":

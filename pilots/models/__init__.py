@@ -1,4 +1,5 @@
 from .household import BuildingType, Commitment, CommitmentChange, Household, Tenure
+from .invitation import Invitation
 from .links import HouseholdLink, StreetLink
 from .milestone import Milestone, MilestoneStatus, PhaseStart
 from .parameter import ParameterOverride, pilot_parameters
@@ -14,6 +15,7 @@ __all__ = [
     "GeneratedReport",
     "Household",
     "HouseholdLink",
+    "Invitation",
     "Membership",
     "Milestone",
     "MilestoneStatus",
