@@ -112,6 +112,40 @@ def bench_import(user: object) -> bool:
     return ok
 
 
+def bench_lookup(user: object, client: Client) -> bool:
+    """Issue 18: add 1,500 addresses from the register (recorded answers on localhost):
+    search, preview and confirm through the pages, as the kwartiermaker does."""
+    import re
+
+    from pilots.models import Pilot
+    from tests.register_server import RecordedServer, Recording
+
+    pilot = Pilot.objects.create(
+        gemeente=user.memberships.first().gemeente, name="Register", homes=1500
+    )
+    server = RecordedServer(Recording.long_street(1500))
+    try:
+        for name, value in server.settings().items():
+            setattr(settings, name, value)
+        settings.WARMTENET_REGISTER_TIMEOUT_S = 10
+        url = f"/pilots/{pilot.pk}/adressen/"
+        start = time.perf_counter()
+        preview = client.post(url, {"street": "Lindelaan", "city": "Utrecht"})
+        token = re.search(r'name="token" value="([^"]+)"', preview.text).group(1)
+        done = client.post(url, {"step": "confirm", "token": token})
+        seconds = time.perf_counter() - start
+    finally:
+        server.stop()
+    assert done.status_code == 302, done.status_code
+    assert pilot.households.filter(rd_x__isnull=False).count() == 1500
+    ok = seconds < 2.0
+    print(
+        f"register lookup + import of 1,500 addresses (recorded answers): {seconds:.2f} s "
+        f"(aim < 2 s) {'ok' if ok else 'OVER'}"
+    )
+    return ok
+
+
 def main() -> int:
     setup_test_environment()
     settings.ROOT_URLCONF = "bench.urls"
@@ -121,6 +155,8 @@ def main() -> int:
         user, small, big = seed()
         client = Client()
         client.force_login(user)
+        if sys.argv[1:] == ["lookup"]:  # `python bench/run.py lookup`: only that measurement
+            return 0 if bench_lookup(user, client) else 1
 
         def get(url: str) -> Callable[[], object]:
             def fetch() -> object:
@@ -181,6 +217,7 @@ def main() -> int:
                 f"(aim 100×), {seconds / fixed:.0f}× fixed string {'ok' if ok else 'OVER'}"
             )
         failed |= not bench_import(user)
+        failed |= not bench_lookup(user, client)
         return 1 if failed else 0
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -5,6 +5,7 @@ from . import (
     lifecycle_views,
     link_views,
     parameter_views,
+    register_views,
     report_views,
     techniek_views,
     views,
@@ -50,6 +51,7 @@ urlpatterns = [
     ),
     path("<int:pk>/huishoudens/<int:hh>/link/", link_views.household_link, name="household_link"),
     # Import and export of households (pilots/import_views.py).
+    path("<int:pk>/adressen/", register_views.household_lookup, name="lookup"),
     path("<int:pk>/import/", import_views.household_import, name="import"),
     path("<int:pk>/export.<str:fmt>", import_views.household_export, name="export"),
     path("import/sjabloon.<str:fmt>", import_views.import_template, name="import_template"),

@@ -222,6 +222,9 @@ MATRIX = (
     Row("techniek:concepts", "POST", _all(405)),
     Row("techniek:quickscan", "GET", _members(200)),
     Row("techniek:quickscan", "POST", _all(405)),
+    # address register lookup (issue 18): an empty search is refused before any request
+    Row("pilots:lookup", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:lookup", "POST", _editors_then(422), args=_pilot),
     # import/export rows
     Row("pilots:import", "GET", _pilot_editors, args=_pilot),
     Row("pilots:import", "POST", _editors_then(422), args=_pilot),

@@ -261,3 +261,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Address register (issue 18): BAG via PDOK's public services, energy labels from EP-Online
+# (a free API key from RVO; without one, no labels are looked up). Tests point these at a
+# localhost server with recorded answers.
+WARMTENET_PDOK_LOCATIESERVER_URL = os.environ.get(
+    "WARMTENET_PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+WARMTENET_PDOK_BAG_URL = os.environ.get(
+    "WARMTENET_PDOK_BAG_URL", "https://api.pdok.nl/lv/bag/ogc/v1"
+)
+WARMTENET_EP_ONLINE_URL = os.environ.get(
+    "WARMTENET_EP_ONLINE_URL", "https://public.ep-online.nl/api/v5"
+)
+WARMTENET_EP_ONLINE_API_KEY = os.environ.get("WARMTENET_EP_ONLINE_API_KEY", "")
+WARMTENET_REGISTER_TIMEOUT_S = float(os.environ.get("WARMTENET_REGISTER_TIMEOUT_S", "10"))
