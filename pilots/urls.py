@@ -4,6 +4,7 @@ from . import (
     import_views,
     lifecycle_views,
     link_views,
+    map_views,
     parameter_views,
     register_views,
     report_views,
@@ -51,6 +52,7 @@ urlpatterns = [
     ),
     path("<int:pk>/huishoudens/<int:hh>/link/", link_views.household_link, name="household_link"),
     # Import and export of households (pilots/import_views.py).
+    path("<int:pk>/kaart/", map_views.pilot_map, name="map"),
     path("<int:pk>/adressen/", register_views.household_lookup, name="lookup"),
     path("<int:pk>/import/", import_views.household_import, name="import"),
     path("<int:pk>/export.<str:fmt>", import_views.household_export, name="export"),

@@ -222,6 +222,9 @@ MATRIX = (
     Row("techniek:concepts", "POST", _all(405)),
     Row("techniek:quickscan", "GET", _members(200)),
     Row("techniek:quickscan", "POST", _all(405)),
+    # the street map (issue 18): staff read it, residents have no route to it
+    Row("pilots:map", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:map", "POST", _all(405), args=_pilot),
     # address register lookup (issue 18): an empty search is refused before any request
     Row("pilots:lookup", "GET", _pilot_editors, args=_pilot),
     Row("pilots:lookup", "POST", _editors_then(422), args=_pilot),

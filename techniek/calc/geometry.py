@@ -107,3 +107,46 @@ def neighbour_groups(points: np.ndarray, cluster_size: int) -> list[np.ndarray]:
 def has_positions(x: np.ndarray, y: np.ndarray) -> bool:
     """True when every home has a position."""
     return len(x) > 0 and bool(np.isfinite(x).all() and np.isfinite(y).all())
+
+
+# RD New → WGS84 by the polynomial of Schreutelkamp and Strang van Hees ("Benaderingsformules
+# voor de transformatie tussen RD- en WGS84-kaartcoördinaten", 2001): within about a metre over
+# the Netherlands, enough to draw a home on a background map; sizing uses RD metres only.
+_RD_X0, _RD_Y0 = 155_000.0, 463_000.0  # Amersfoort, the origin of RD
+_LAT0, _LON0 = 52.15517440, 5.38720621
+_LAT_TERMS = (  # (p, q, K): Δφ″ += K · dX^p · dY^q
+    (0, 1, 3235.65389),
+    (2, 0, -32.58297),
+    (0, 2, -0.2475),
+    (2, 1, -0.84978),
+    (0, 3, -0.0655),
+    (2, 2, -0.01709),
+    (1, 0, -0.00738),
+    (4, 0, 0.0053),
+    (2, 3, -0.00039),
+    (4, 1, 0.00033),
+    (1, 1, -0.00012),
+)
+_LON_TERMS = (  # (p, q, L): Δλ″ += L · dX^p · dY^q
+    (1, 0, 5260.52916),
+    (1, 1, 105.94684),
+    (1, 2, 2.45656),
+    (3, 0, -0.81885),
+    (1, 3, 0.05594),
+    (3, 1, -0.05607),
+    (0, 1, 0.01199),
+    (3, 2, -0.00256),
+    (1, 4, 0.00128),
+    (0, 2, 0.00022),
+    (2, 0, -0.00022),
+    (5, 0, 0.00026),
+)
+
+
+def rd_to_wgs84(x_m: np.ndarray, y_m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Latitude and longitude (degrees, WGS84) of RD New positions (metres)."""
+    dx = (np.asarray(x_m, dtype=float) - _RD_X0) * 1e-5
+    dy = (np.asarray(y_m, dtype=float) - _RD_Y0) * 1e-5
+    lat = _LAT0 + sum(k * dx**p * dy**q for p, q, k in _LAT_TERMS) / 3600
+    lon = _LON0 + sum(k * dx**p * dy**q for p, q, k in _LON_TERMS) / 3600
+    return lat, lon
