@@ -11,12 +11,16 @@ pilot's own cluster size and detour factor.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from html import escape
 
 import numpy as np
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from techniek.calc import geometry
 from warmtenet.http import option_lists, url_template
@@ -24,7 +28,7 @@ from warmtenet.http import option_lists, url_template
 from .models import Commitment, Pilot, pilot_parameters
 
 # Roughly a home's width in the drawing, whatever the street's extent.
-POINT_SHARE_OF_EXTENT = 1 / 110
+POINT_SHARE_OF_EXTENT = 1 / 75
 MIN_EXTENT_M = 60.0
 
 
@@ -53,7 +57,8 @@ class StreetMap:
     features: dict  # for Leaflet: WGS84 points, ring segments and cluster segments
 
 
-def street_map(pilot: Pilot) -> StreetMap:
+def street_map(pilot: Pilot, *, tiles: bool = False) -> StreetMap:
+    """The map of the pilot's homes; `tiles`: also the WGS84 features Leaflet draws."""
     rows = list(
         pilot.households.order_by("street", "house_number", "suffix").values_list(
             "pk", "street", "house_number", "suffix", "commitment", "version", "rd_x", "rd_y"
@@ -67,9 +72,9 @@ def street_map(pilot: Pilot) -> StreetMap:
     ]
     points = np.array([(rows[i][6], rows[i][7]) for i in taking_part], dtype=float).reshape(-1, 2)
     tree = geometry.spanning_tree(points)
-    groups = geometry.neighbour_groups(points, k)
+    groups = geometry.neighbour_groups(points, k, tree)
     cluster_of = {taking_part[j]: n + 1 for n, g in enumerate(groups) for j in g}
-    cluster_edges = [(g, geometry.spanning_tree(points[g])) for g in groups]
+    cluster_edges = [(g, _small_tree(points[g])) for g in groups]
     homes = [
         MapHome(
             pk=pk,
@@ -94,8 +99,32 @@ def street_map(pilot: Pilot) -> StreetMap:
         clusters=len(groups),
         cluster_size=k,
         svg=_svg(placed, points, tree.edges, cluster_edges),
-        features=_features(placed, points, tree.edges, cluster_edges),
+        features=_features(placed, points, tree.edges, cluster_edges) if tiles else {},
     )
+
+
+def _small_tree(points: np.ndarray) -> geometry.Tree:
+    """The minimum spanning tree of one cluster's few homes (Prim, O(n²)): the same tree length
+    as geometry.spanning_tree, without its triangulation set-up, which costs more than the tree
+    for a handful of points and is paid once per cluster (250 clusters for 1,500 homes)."""
+    n = len(points)
+    if n < 2:
+        return geometry.Tree(np.zeros((0, 2), dtype=np.int64), 0.0)
+    d = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=2)
+    inside = np.zeros(n, dtype=bool)
+    inside[0] = True
+    best, parent = d[0].copy(), np.zeros(n, dtype=np.int64)
+    edges, length = [], 0.0
+    for _ in range(n - 1):
+        candidates = np.where(inside, np.inf, best)
+        j = int(np.argmin(candidates))
+        edges.append((int(parent[j]), j))
+        length += float(best[j])
+        inside[j] = True
+        closer = d[j] < best
+        best = np.where(closer, d[j], best)
+        parent = np.where(closer, j, parent)
+    return geometry.Tree(np.array(edges, dtype=np.int64), length)
 
 
 def _svg(
@@ -116,43 +145,24 @@ def _svg(
     height = max(float(ys.max() - ys.min()), extent / 2) + 2 * pad
     view = f"{cx - width / 2:.1f} {-cy - height / 2:.1f} {width:.1f} {height:.1f}"
 
-    def segment(a: int, b: int) -> tuple[str, str, str, str]:
+    # Numbers need no escaping; only the addresses and labels are text (escaped once each).
+    def line(a: int, b: int) -> str:
         (x1, y1), (x2, y2) = points[a], points[b]
-        return (f"{x1:.1f}", f"{-y1:.1f}", f"{x2:.1f}", f"{-y2:.1f}")
+        return f'<line x1="{x1:.1f}" y1="{-y1:.1f}" x2="{x2:.1f}" y2="{-y2:.1f}"/>'
 
-    ring_lines = format_html_join(
-        "", '<line x1="{}" y1="{}" x2="{}" y2="{}"/>', (segment(a, b) for a, b in ring)
+    ring_lines = "".join(line(a, b) for a, b in ring)
+    cluster_lines = "".join(line(g[a], g[b]) for g, tree in clusters for a, b in tree.edges)
+    cluster_labels = "".join(
+        f'<text x="{points[g, 0].mean():.1f}" y="{-points[g, 1].mean() - 1.6 * r:.1f}">{n + 1}'
+        "</text>"
+        for n, (g, _tree) in enumerate(clusters)
+        if len(g) > 1
     )
-    cluster_lines = format_html_join(
-        "",
-        '<line x1="{}" y1="{}" x2="{}" y2="{}"/>',
-        (segment(g[a], g[b]) for g, tree in clusters for a, b in tree.edges),
-    )
-    cluster_labels = format_html_join(
-        "",
-        '<text x="{}" y="{}">{}</text>',
-        (
-            (f"{points[g, 0].mean():.1f}", f"{-points[g, 1].mean() - 1.6 * r:.1f}", n + 1)
-            for n, (g, _tree) in enumerate(clusters)
-            if len(g) > 1
-        ),
-    )
-    dots = format_html_join(
-        "",
-        '<circle id="point-{}" class="map-point map-point--{}" cx="{}" cy="{}" r="{}">'
-        "<title>{}: {}</title></circle>",
-        (
-            (
-                h.pk,
-                h.commitment,
-                f"{h.x:.1f}",
-                f"{-h.y:.1f}",
-                f"{r:.2f}",
-                h.address,
-                h.commitment_label,
-            )
-            for h in placed
-        ),
+    dots = "".join(
+        f'<circle id="point-{h.pk}" class="map-point map-point--{escape(h.commitment)}" '
+        f'cx="{h.x:.1f}" cy="{-h.y:.1f}" r="{r:.2f}"><title>{escape(h.address)}: '
+        f"{escape(h.commitment_label)}</title></circle>"
+        for h in placed
     )
     title = gettext("Kaart van de straat: %(n)d woningen, gekleurd naar commitment.") % {
         "n": len(placed)
@@ -167,15 +177,15 @@ def _svg(
         view,
         title,
         f"{r * 1.2:.2f}",
-        ring_lines,
+        mark_safe(ring_lines),  # noqa: S308 (numbers only)
         f"{r * 0.35:.2f}",
         f"{r * 0.8:.2f}",
         f"{r * 0.5:.2f}",
-        cluster_lines,
+        mark_safe(cluster_lines),  # noqa: S308 (numbers only)
         f"{r * 2.4:.2f}",
-        cluster_labels,
+        mark_safe(cluster_labels),  # noqa: S308 (numbers only)
         f"{r * 0.3:.2f}",
-        dots,
+        mark_safe(dots),  # noqa: S308 (text escaped above)
     )
 
 
@@ -226,52 +236,42 @@ def list_rows_html(
     save = gettext("Opslaan")
     select_label = gettext("Commitment van %(address)s")
 
-    def cell(h: MapHome) -> SafeString:
+    token = escape(csrf_token)
+    save_button = (
+        '<noscript><button class="utrecht-button utrecht-button--secondary-action" '
+        f'type="submit">{escape(save)}</button></noscript></form>'
+    )
+    error = f'<p class="app-error" role="alert">{escape(message)}</p>' if message else ""
+
+    def cell(h: MapHome, address: str) -> str:
         if not can_edit:
-            return format_html("{}", h.commitment_label)
+            return escape(h.commitment_label)
         action = url.format(h.pk)
-        return format_html(
-            '<form method="post" action="{}" class="app-commitment" hx-post="{}" '
-            'hx-trigger="change" hx-target="#map-household-{}" hx-swap="outerHTML">'
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-            '<input type="hidden" name="version" value="{}">'
+        return (
+            f'<form method="post" action="{action}" class="app-commitment" hx-post="{action}" '
+            f'hx-trigger="change" hx-target="#map-household-{h.pk}" hx-swap="outerHTML">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+            f'<input type="hidden" name="version" value="{h.version}">'
             '<input type="hidden" name="next" value="map">'
-            '<input type="hidden" name="cluster" value="{}">'
+            f'<input type="hidden" name="cluster" value="{h.cluster or ""}">'
             '<select class="utrecht-select utrecht-select--html-select" name="commitment" '
-            'aria-label="{}">{}</select>'
-            '<noscript><button class="utrecht-button utrecht-button--secondary-action" '
-            'type="submit">{}</button></noscript></form>{}',
-            action,
-            action,
-            h.pk,
-            csrf_token,
-            h.version,
-            h.cluster or "",
-            select_label % {"address": h.address},
-            options.get(h.commitment, SafeString()),
-            save,
-            format_html('<p class="app-error" role="alert">{}</p>', message) if message else "",
+            f'aria-label="{escape(select_label % {"address": h.address})}">'
+            f"{options.get(h.commitment, '')}</select>{save_button}{error}"
         )
 
-    return format_html_join(
-        "",
-        '<tr class="utrecht-table__row" id="map-household-{}" data-household="{}" '
-        'data-commitment="{}"><th class="utrecht-table__header-cell" scope="row">'
-        '<span class="map-swatch map-swatch--{}" aria-hidden="true"></span>{}</th>'
-        '<td class="utrecht-table__cell">{}</td><td class="utrecht-table__cell">{}</td></tr>',
-        (
-            (
-                h.pk,
-                h.pk,
-                h.commitment,
-                h.commitment,
-                h.address,
-                none if h.x is None else (h.cluster or "–"),
-                cell(h),
-            )
-            for h in homes
-        ),
-    )
+    rows = []
+    for h in homes:
+        address = escape(h.address)
+        c = escape(h.commitment)
+        cluster = escape(none) if h.x is None else (h.cluster or "–")
+        rows.append(
+            f'<tr class="utrecht-table__row" id="map-household-{h.pk}" data-household="{h.pk}" '
+            f'data-commitment="{c}"><th class="utrecht-table__header-cell" scope="row">'
+            f'<span class="map-swatch map-swatch--{c}" aria-hidden="true"></span>{address}</th>'
+            f'<td class="utrecht-table__cell">{cluster}</td>'
+            f'<td class="utrecht-table__cell">{cell(h, address)}</td></tr>'
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every text escaped above)
 
 
 def map_home(household: object, cluster: str) -> MapHome:
@@ -287,3 +287,26 @@ def map_home(household: object, cluster: str) -> MapHome:
         y=household.rd_y,
         cluster=int(cluster) if cluster.isdigit() else None,
     )
+
+
+CACHE_SECONDS = 600
+CSRF_PLACEHOLDER = "csrf-token-placeholder-map-18"
+
+
+def cached_map(pilot: Pilot, *, can_edit: bool, tiles: bool) -> tuple[StreetMap, str]:
+    """The map and the list's rows (with a CSRF placeholder), kept per state of the register as
+    the pilot page keeps its table (pilots/page_cache.py). The state adds the sums of the
+    positions, which the register lookup fills without raising a version."""
+    state = pilot.households.aggregate(
+        n=Count("pk"), v=Sum("version"), t=Max("updated_at"), x=Sum("rd_x"), y=Sum("rd_y")
+    )
+    overrides = sorted(pilot.overrides.values_list("key", "value"))
+    stamp = repr((state, overrides, get_language(), tiles))
+    key = f"street-map:{pilot.pk}:{int(can_edit)}:{hashlib.sha256(stamp.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        smap = street_map(pilot, tiles=tiles)
+        rows = list_rows_html(pilot, smap.homes, can_edit=can_edit, csrf_token=CSRF_PLACEHOLDER)
+        found = (smap, str(rows))
+        cache.set(key, found, CACHE_SECONDS)
+    return found

@@ -70,13 +70,14 @@ def route_m(points: np.ndarray, detour: float) -> float:
     return spanning_tree(points).length_m * detour
 
 
-def along_the_street(points: np.ndarray) -> np.ndarray:
+def along_the_street(points: np.ndarray, tree: Tree | None = None) -> np.ndarray:
     """An order of the points in which neighbours follow each other: depth first through the
-    spanning tree, starting at one end of its longest path."""
+    spanning tree (`tree`, when the caller has it already), starting at one end of its longest
+    path."""
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     if len(points) < 3:
         return np.arange(len(points))
-    tree = spanning_tree(points)
+    tree = tree or spanning_tree(points)
     n = len(points)
     weights = np.linalg.norm(points[tree.edges[:, 0]] - points[tree.edges[:, 1]], axis=1)
     graph = coo_matrix((np.maximum(weights, 1e-3), (tree.edges[:, 0], tree.edges[:, 1])), (n, n))
@@ -88,14 +89,16 @@ def along_the_street(points: np.ndarray) -> np.ndarray:
     return order
 
 
-def neighbour_groups(points: np.ndarray, cluster_size: int) -> list[np.ndarray]:
+def neighbour_groups(
+    points: np.ndarray, cluster_size: int, tree: Tree | None = None
+) -> list[np.ndarray]:
     """⌈n / k⌉ groups of neighbouring points, as equal in size as possible (larger first)."""
     n = len(points)
     if n == 0:
         return []
     clusters = math.ceil(n / max(1, min(cluster_size, n)))
     small, larger = divmod(n, clusters)
-    order = along_the_street(points)
+    order = along_the_street(points, tree)
     groups, start = [], 0
     for i in range(clusters):
         size = small + (1 if i < larger else 0)
