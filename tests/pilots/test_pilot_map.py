@@ -110,3 +110,14 @@ def test_resident_dashboard_shows_no_positions(client: Client, cast: Cast) -> No
     assert "map-point" not in text
     assert "137000" not in text
     assert "Lindelaan" not in text
+
+
+def test_cached_map_follows_positions_filled_in_without_a_version_change(
+    client: Client, cast: Cast
+) -> None:
+    _place(cast, 2)
+    client.force_login(cast.kwartiermaker)
+    assert client.get(_url(cast)).text.count('class="map-point ') == 2
+    # The register lookup fills positions with bulk_update: no version, no updated_at.
+    cast.pilot.households.filter(rd_x__isnull=True).update(rd_x=137_050.0, rd_y=456_250.0)
+    assert client.get(_url(cast)).text.count('class="map-point ') == 14
