@@ -52,7 +52,7 @@
     });
     map.fitBounds(bounds, { padding: [20, 20], maxZoom: 18 });
     var svg = document.getElementById("map-svg");
-    if (svg) svg.hidden = true;
+    if (svg) svg.classList.add("street-map__svg--replaced");
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -63,3 +63,49 @@ def test_new_user_fills_a_street_from_the_register_and_sees_it_on_the_map(
     home.refresh_from_db()
     assert home.commitment == "signed"
     assert _violations(page) == []
+
+
+# A 1×1 transparent PNG for every background tile: the test machine has no internet.
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000005000100e2c1a0f00000000049454e44ae426082"
+)
+
+
+def test_with_tiles_leaflet_draws_the_homes_on_the_background_map(
+    watched_page: Page, live_server: object, cast: object, settings: object
+) -> None:
+    from django.urls import reverse
+
+    from tests.factories import HouseholdFactory
+
+    settings.WARMTENET_MAP_TILES = True
+    csp = {**settings.SECURE_CSP}
+    csp["img-src"] = [*csp["img-src"], "https://service.pdok.nl"]
+    settings.SECURE_CSP = csp
+    homes = [
+        HouseholdFactory(
+            pilot=cast.pilot,
+            street="Lindelaan",
+            house_number=i + 1,
+            postcode="3572AB",
+            rd_x=137_000.0 + 6.1 * i,
+            rd_y=456_200.0,
+        )
+        for i in range(4)
+    ]
+    page = watched_page
+    page.route("https://service.pdok.nl/**", lambda route: route.fulfill(body=TILE))
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("kwartiermaker")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Inloggen").click()
+    page.goto(f"{live_server.url}{reverse('pilots:map', args=[cast.pilot.pk])}")
+    expect(page.locator("#leaflet-map")).to_be_visible()
+    expect(page.locator("#map-svg")).to_be_hidden()
+    markers = page.locator("#leaflet-map path.map-point")
+    expect(markers).to_have_count(4)
+    expect(page.locator("#leaflet-map img.leaflet-tile").first).to_be_attached()
+    page.get_by_label("Commitment van Lindelaan 1").select_option("intent")
+    expect(page.locator("#leaflet-map path.map-point--intent")).to_have_count(1)
+    assert homes
