@@ -121,3 +121,16 @@ def test_cached_map_follows_positions_filled_in_without_a_version_change(
     # The register lookup fills positions with bulk_update: no version, no updated_at.
     cast.pilot.households.filter(rd_x__isnull=True).update(rd_x=137_050.0, rd_y=456_250.0)
     assert client.get(_url(cast)).text.count('class="map-point ') == 14
+
+
+def test_the_engine_gets_the_positions_of_the_households(cast: Cast) -> None:
+    from pilots.calc_inputs import pilot_inputs
+
+    cast.pilot.households.all().delete()
+    _place(cast, 3)
+    inputs = pilot_inputs(cast.pilot)
+    assert [(h.rd_x_m, h.rd_y_m) for h in inputs.households] == [
+        (137_000.0, 456_200.0),
+        (137_000.0, 456_214.6),
+        (137_006.1, 456_200.0),
+    ]
