@@ -112,6 +112,76 @@ def bench_import(user: object) -> bool:
     return ok
 
 
+def bench_lookup(user: object, client: Client) -> bool:
+    """Issue 18: add 1,500 addresses from the register (recorded answers on localhost):
+    search, preview and confirm through the pages, as the kwartiermaker does."""
+    import re
+
+    from pilots.models import Pilot
+    from tests.register_server import RecordedServer, Recording
+
+    pilot = Pilot.objects.create(
+        gemeente=user.memberships.first().gemeente, name="Register", homes=1500
+    )
+    server = RecordedServer(Recording.long_street(1500))
+    try:
+        for name, value in server.settings().items():
+            setattr(settings, name, value)
+        settings.WARMTENET_REGISTER_TIMEOUT_S = 10
+        url = f"/pilots/{pilot.pk}/adressen/"
+        start = time.perf_counter()
+        preview = client.post(url, {"street": "Lindelaan", "city": "Utrecht"})
+        token = re.search(r'name="token" value="([^"]+)"', preview.text).group(1)
+        done = client.post(url, {"step": "confirm", "token": token})
+        seconds = time.perf_counter() - start
+    finally:
+        server.stop()
+    assert done.status_code == 302, done.status_code
+    assert pilot.households.filter(rd_x__isnull=False).count() == 1500
+    ok = seconds < 2.0
+    print(
+        f"register lookup + import of 1,500 addresses (recorded answers): {seconds:.2f} s "
+        f"(aim < 2 s) {'ok' if ok else 'OVER'}"
+    )
+    return ok
+
+
+def bench_map(client: Client, bare: float) -> bool:
+    """Issue 18: the map page of 1,500 placed households within 20× the bare view."""
+    from pilots.models import Household, Pilot
+
+    pilot = Pilot.objects.create(gemeente=Pilot.objects.first().gemeente, name="Kaart", homes=1500)
+    Household.objects.bulk_create(
+        [
+            Household(
+                pilot=pilot,
+                street="Kaartlaan",
+                house_number=n + 1,
+                postcode=f"35{n // 100 + 10:02}AB",
+                building_type="mid_terrace",
+                commitment=("unknown", "interested", "intent", "signed")[n % 4],
+                rd_x=137_000.0 + 6.1 * (n // 2) % 900,
+                rd_y=456_200.0 + 14.6 * (n % 2) + 40 * ((6.1 * (n // 2)) // 900),
+            )
+            for n in range(1500)
+        ]
+    )
+
+    def fetch() -> object:
+        response = client.get(f"/pilots/{pilot.pk}/kaart/")
+        assert response.status_code == 200
+        return response
+
+    seconds = median_seconds(fetch, runs=10)
+    ratio = seconds / bare
+    ok = ratio <= 20
+    print(
+        f"map page, 1,500 households: {seconds * 1000:.1f} ms = {ratio:.1f}× base.html "
+        f"(budget 20×) {'ok' if ok else 'OVER'}"
+    )
+    return ok
+
+
 def main() -> int:
     setup_test_environment()
     settings.ROOT_URLCONF = "bench.urls"
@@ -121,6 +191,8 @@ def main() -> int:
         user, small, big = seed()
         client = Client()
         client.force_login(user)
+        if sys.argv[1:] == ["lookup"]:  # `python bench/run.py lookup`: only that measurement
+            return 0 if bench_lookup(user, client) else 1
 
         def get(url: str) -> Callable[[], object]:
             def fetch() -> object:
@@ -132,6 +204,9 @@ def main() -> int:
 
         fixed = median_seconds(get("/__bench__/fixed/"))
         bare = median_seconds(get("/__bench__/bare/"))
+        if sys.argv[1:] == ["map"]:  # `python bench/run.py map`: only that measurement
+            print(f"base.html {bare * 1000:.2f} ms")
+            return 0 if bench_map(client, bare) else 1
         print(f"{connection.vendor}; baselines: fixed string {fixed * 1000:.2f} ms, ", end="")
         print(f"base.html {bare * 1000:.2f} ms")
         # Budgets are ratios to base.html through the full middleware (architecture.md);
@@ -198,6 +273,8 @@ def main() -> int:
                 f"(aim 100×), {seconds / fixed:.0f}× fixed string {'ok' if ok else 'OVER'}"
             )
         failed |= not bench_import(user)
+        failed |= not bench_lookup(user, client)
+        failed |= not bench_map(client, bare)
         return 1 if failed else 0
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -22,6 +22,7 @@ from warmtenet.http import client_ip
 from .models import (
     CommitmentChange,
     Household,
+    Invitation,
     Lesson,
     Membership,
     Milestone,
@@ -30,8 +31,9 @@ from .models import (
     PilotRegimeFacts,
 )
 
-# Bookkeeping, not a change anyone made: the optimistic-lock counter and the save time.
-UNTRACKED = {"version", "updated_at"}
+# Bookkeeping, not a change anyone made: the optimistic-lock counter and the save time; and an
+# invitation's token digest, which is a credential.
+UNTRACKED = {"version", "updated_at", "token_hash"}
 
 # Household holds no contact data (architecture.md: that lives in Contact), so nothing is masked.
 # Only concrete fields: on a create auditlog otherwise reads reverse relations too, which writes
@@ -45,6 +47,7 @@ for _model in (
     Membership,
     ParameterOverride,
     Lesson,
+    Invitation,
 ):
     auditlog.register(
         _model,

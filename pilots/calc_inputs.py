@@ -43,7 +43,13 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
     rows = (
         pilot.households.exclude(commitment=Commitment.WITHDRAWN)
         .values_list(
-            "building_type", "construction_year", "floor_area_m2", "energy_label", "gas_m3_per_year"
+            "building_type",
+            "construction_year",
+            "floor_area_m2",
+            "energy_label",
+            "gas_m3_per_year",
+            "rd_x",
+            "rd_y",
         )
         .order_by("pk")
     )
@@ -54,8 +60,10 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
             floor_area_m2=area,
             energy_label=EnergyLabel[label] if label else None,
             gas_m3_per_year=gas,
+            rd_x_m=x,
+            rd_y_m=y,
         )
-        for kind, year, area, label, gas in rows
+        for kind, year, area, label, gas, x, y in rows
     )
     site = SiteInput(
         street_length_m=pilot.street_length_m,

@@ -35,6 +35,11 @@ class PortfolioFilterForm(forms.Form):
     scale = forms.ChoiceField(
         label=_("Schaal"), required=False, choices=[("", _("Alle schalen")), *ScaleClass.choices]
     )
+    archive = forms.ChoiceField(
+        label=_("Archief"),
+        required=False,
+        choices=[("", _("Lopende pilots")), ("ja", _("Gearchiveerde pilots"))],
+    )
     sort = forms.ChoiceField(
         label=_("Sorteren op"),
         required=False,
@@ -56,6 +61,9 @@ class PortfolioFilterForm(forms.Form):
         ]
 
     def filter(self, pilots: PilotQuerySet) -> PilotQuerySet:
+        # Archived pilots only on request; an invalid form still hides them.
+        archived = self.is_valid() and self.cleaned_data["archive"] == "ja"
+        pilots = pilots.filter(archived_at__isnull=not archived)
         if not self.is_valid():
             return pilots
         data = self.cleaned_data

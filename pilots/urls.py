@@ -3,9 +3,12 @@ from django.urls import path
 from . import (
     document_views,
     import_views,
+    lifecycle_views,
     link_views,
+    map_views,
     parameter_views,
     programme_views,
+    register_views,
     report_views,
     techniek_views,
     views,
@@ -15,6 +18,15 @@ app_name = "pilots"
 
 urlpatterns = [
     path("", views.pilot_list, name="list"),
+    path("nieuw/", lifecycle_views.pilot_create, name="create"),
+    path("<int:pk>/bewerken/", lifecycle_views.pilot_edit, name="edit"),
+    path("<int:pk>/archiveren/", lifecycle_views.pilot_archive, name="archive"),
+    path("collegas/", lifecycle_views.invitations, name="invitations"),
+    path(
+        "collegas/<int:invitation>/intrekken/",
+        lifecycle_views.invitation_revoke,
+        name="invitation_revoke",
+    ),
     path("<int:pk>/", views.pilot_detail, name="detail"),
     # The programme across pilots and each pilot's lessons (issue 20).
     path("programma/", programme_views.programme, name="programme"),
@@ -63,6 +75,8 @@ urlpatterns = [
     ),
     path("<int:pk>/huishoudens/<int:hh>/link/", link_views.household_link, name="household_link"),
     # Import and export of households (pilots/import_views.py).
+    path("<int:pk>/kaart/", map_views.pilot_map, name="map"),
+    path("<int:pk>/adressen/", register_views.household_lookup, name="lookup"),
     path("<int:pk>/import/", import_views.household_import, name="import"),
     path("<int:pk>/export.<str:fmt>", import_views.household_export, name="export"),
     path("import/sjabloon.<str:fmt>", import_views.import_template, name="import_template"),

@@ -5,7 +5,9 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -34,6 +36,7 @@ from .page_cache import households_html, households_page, trend_chart
 from .participation import lead_times, participation
 from .portfolio import portfolio_rows
 from .scenario import ScenarioForm, overridden, pilot_result
+from .street_map import list_rows_html, map_home
 
 PILOTS_PER_PAGE = 50
 
@@ -82,6 +85,9 @@ def pilot_list(request: AuthenticatedRequest) -> HttpResponse:
         "memberships": memberships,
         "roles": sorted(roles.items(), key=lambda item: item[0] != Role.KWARTIERMAKER),
         "query": _query_without_page(request),
+        "can_create": Role.KWARTIERMAKER in roles,
+        # An empty portfolio without filters: say what to do first instead of "nothing found".
+        "onboarding": not request.GET and not totals["count"],
     }
     template = "pilots/pilot_list.html"
     if request.htmx.target == "portfolio":
@@ -178,6 +184,18 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
                 "Niet opgeslagen: iemand anders heeft %(address)s intussen gewijzigd. "
                 "De huidige status is ‘%(status)s’."
             ) % {"address": household.address, "status": household.get_commitment_display()}
+    if request.htmx and (request.htmx.target or "").startswith("map-household-"):
+        # The list beside the map (pilots/street_map.py): one row back; map.js recolours the point.
+        home = map_home(household, request.POST.get("cluster", ""))
+        invalid = "" if form.is_valid() else _("Kies een geldige commitmentstatus.")
+        html = list_rows_html(
+            pilot,
+            [home],
+            can_edit=True,
+            csrf_token=get_token(request),
+            message=conflict or invalid,
+        )
+        return HttpResponse(html, status=form_status(form, conflict=conflict))
     if request.htmx:
         counts = dict(pilot.households.values_list("commitment").annotate(n=Count("pk")).order_by())
         # Only what the saved row and the participation bars need, not the whole page.
@@ -203,6 +221,8 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
         messages.success(
             request, _("Commitment van %(address)s opgeslagen.") % {"address": household.address}
         )
+    if request.POST.get("next") == "map":
+        return redirect(f"{reverse('pilots:map', args=[pilot.pk])}#map-household-{household.pk}")
     return redirect("pilots:detail", pk=pilot.pk)
 
 

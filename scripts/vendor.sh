@@ -28,6 +28,7 @@ VOORBEELD_V="$(version @nl-design-system-unstable/voorbeeld-design-tokens)"
 UTRECHT_TOKENS_V="$(version @utrecht/design-tokens)"
 NOTO_V="$(version @fontsource-variable/noto-sans)"
 PLOTLY_V="$(version plotly.js-strict-dist-min)"
+LEAFLET_V="$(version leaflet)"
 
 # plotly.js must match the version bundled with the Python plotly package.
 if [[ -x "$ROOT/.venv/bin/python" ]]; then
@@ -63,6 +64,17 @@ for css in "$VENDOR"/*.css; do
     fi
 done
 
+# Leaflet (the street map, issue 18): its CSS points at its own images, so it keeps its
+# directory layout under a versioned folder (outside the check above, which is for one-file CSS).
+LEAFLET_D="leaflet-$LEAFLET_V"
+mkdir -p "$VENDOR/$LEAFLET_D/images"
+cp "$NM/leaflet/dist/leaflet.js" "$NM/leaflet/dist/leaflet.css" "$VENDOR/$LEAFLET_D/"
+cp "$NM/leaflet/dist/images/"*.png "$VENDOR/$LEAFLET_D/images/"
+if grep -oE 'url\([^)]*\)' "$VENDOR/$LEAFLET_D/leaflet.css" | grep -vqE '^url\(["'\'']?(data:|images/|#default#VML)'; then
+    echo "vendor.sh: leaflet.css references files outside images/" >&2
+    exit 1
+fi
+
 # --- Licences ----------------------------------------------------------------------------
 cp "$NM/@utrecht/component-library-css/LICENSE.md" "$VENDOR/LICENSES/utrecht-component-library-css.txt"
 cp "$NM/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md" \
@@ -70,6 +82,7 @@ cp "$NM/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md" \
 cp "$NM/@utrecht/design-tokens/LICENSE.md" "$VENDOR/LICENSES/utrecht-design-tokens.txt"
 cp "$NM/@fontsource-variable/noto-sans/LICENSE" "$VENDOR/LICENSES/fontsource-variable-noto-sans.txt"
 cp "$NM/plotly.js-strict-dist-min/LICENSE" "$VENDOR/LICENSES/plotly.js-strict-dist-min.txt"
+cp "$NM/leaflet/LICENSE" "$VENDOR/LICENSES/leaflet.txt"
 # The OFL asks that the licence travel with the font files.
 cp "$NM/@fontsource-variable/noto-sans/LICENSE" "$FONTS/OFL.txt"
 
@@ -122,6 +135,7 @@ script instead. The app and CI serve these copies and never need npm.
 | \`static/vendor/$VOORBEELD_F\` | \`@nl-design-system-unstable/voorbeeld-design-tokens\` (\`dist/theme.css\`) | $VOORBEELD_V | EUPL-1.2 |
 | \`static/vendor/$UTRECHT_TOKENS_F\` | \`@utrecht/design-tokens\` (\`dist/index.css\`) | $UTRECHT_TOKENS_V | Proprietary, Gemeente Utrecht (all rights reserved) |
 | \`static/vendor/$PLOTLY_F\` | \`plotly.js-strict-dist-min\` (\`plotly-strict.min.js\`) | $PLOTLY_V | MIT |
+| \`static/vendor/$LEAFLET_D/\` (\`leaflet.js\`, \`leaflet.css\`, \`images/\`) | \`leaflet\` (\`dist/\`) | $LEAFLET_V | BSD-2-Clause |
 | \`static/fonts/noto-sans/noto-sans.css\` and \`*.woff2\` | \`@fontsource-variable/noto-sans\` (latin, latin-ext; wght axis; normal, italic) | $NOTO_V | OFL-1.1 |
 
 Licence texts are in \`LICENSES/\`, one file per package (the font's licence is also in

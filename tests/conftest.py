@@ -1,5 +1,6 @@
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -16,6 +17,7 @@ from .factories import (
     PilotFactory,
     UserFactory,
 )
+from .register_server import RecordedServer, Recording
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -97,3 +99,13 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture
+def register(settings: object) -> Iterator[RecordedServer]:
+    """PDOK and EP-Online on localhost, answering from the Lindelaan recording."""
+    server = RecordedServer(Recording.lindelaan())
+    for name, value in server.settings().items():
+        setattr(settings, name, value)
+    yield server
+    server.stop()

@@ -16,7 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pilots.models import GeneratedReport, Lesson
+from pilots.models import GeneratedReport, Invitation, Lesson, Role
 
 from .conftest import Cast
 from .factories import PASSWORD, UserFactory
@@ -111,6 +111,24 @@ def _milestone(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.pilot.milestones.first().pk]
 
 
+# Creating pilots and inviting colleagues needs a kwartiermaker membership, whatever the pilot.
+_kwartiermakers = {**_all(403), "anonymous": LOGIN, "kwartiermaker": 200}
+
+
+def _invitation(cast: Cast) -> list[object]:
+    invitation, _raw = Invitation.issue(
+        cast.pilot.gemeente, role=Role.GEMEENTE, email="collega@utrecht.nl", created_by=None
+    )
+    return [invitation.pk]
+
+
+def _invitation_token(cast: Cast) -> list[object]:
+    _invitation, raw = Invitation.issue(
+        cast.pilot.gemeente, role=Role.GEMEENTE, email="collega@utrecht.nl", created_by=None
+    )
+    return [raw]
+
+
 MATRIX = (
     Row("home", "GET", _all(302)),
     Row("login", "GET", _members(302, anonymous=200)),
@@ -126,6 +144,26 @@ MATRIX = (
     Row("readyz", "GET", _all(200)),
     Row("pilots:list", "GET", _members(200)),
     Row("pilots:list", "POST", _all(405)),
+    # pilot lifecycle and colleagues (issue 18): empty posts are refused (422) for kwartiermakers
+    Row("pilots:create", "GET", _kwartiermakers),
+    Row("pilots:create", "POST", {**_kwartiermakers, "kwartiermaker": 422}),
+    Row("pilots:edit", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:edit", "POST", _editors_then(422), args=_pilot),
+    Row("pilots:archive", "GET", _all(405), args=_pilot),
+    Row("pilots:archive", "POST", _editors_then(302), args=_pilot),
+    Row("pilots:invitations", "GET", _kwartiermakers),
+    Row("pilots:invitations", "POST", {**_kwartiermakers, "kwartiermaker": 422}),
+    Row("pilots:invitation_revoke", "GET", _all(405), args=_invitation),
+    Row(
+        "pilots:invitation_revoke",
+        "POST",
+        {**_kwartiermakers, "kwartiermaker": 302},
+        args=_invitation,
+    ),
+    # the invitation link authenticates by its token alone, like the resident links
+    Row("invitation_accept", "GET", _all(200), args=_invitation_token),
+    Row("invitation_accept", "GET", _all(404), args=lambda cast: ["x" * 43]),
+    Row("invitation_accept", "POST", _all(422), args=_invitation_token),
     Row(
         "pilots:detail",
         "GET",
@@ -244,6 +282,12 @@ MATRIX = (
     Row("techniek:concepts", "POST", _all(405)),
     Row("techniek:quickscan", "GET", _members(200)),
     Row("techniek:quickscan", "POST", _all(405)),
+    # the street map (issue 18): staff read it, residents have no route to it
+    Row("pilots:map", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:map", "POST", _all(405), args=_pilot),
+    # address register lookup (issue 18): an empty search is refused before any request
+    Row("pilots:lookup", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:lookup", "POST", _editors_then(422), args=_pilot),
     # import/export rows
     Row("pilots:import", "GET", _pilot_editors, args=_pilot),
     Row("pilots:import", "POST", _editors_then(422), args=_pilot),

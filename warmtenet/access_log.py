@@ -10,7 +10,7 @@ import re
 
 from gunicorn import glogging
 
-TOKEN_SEGMENT = re.compile(r"/(straat|mijn)/[^/?#\s\"]+")
+TOKEN_SEGMENT = re.compile(r"/(straat|mijn|uitnodiging)/[^/?#\s\"]+")
 
 
 def redact(text: str) -> str:

@@ -183,6 +183,11 @@ WARMTENET_RATE_LIMIT = env_bool("WARMTENET_RATE_LIMIT", default=True)
 # Admin lives off the default path so scanners looking for /admin/ find nothing.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "beheer-support/")
 
+# The street map (issue 18): PDOK's public background map (BRT-Achtergrondkaart, WMTS tiles)
+# under the homes in production; off, the map is a plain drawing that needs no network.
+WARMTENET_MAP_TILES = env_bool("WARMTENET_MAP_TILES")
+MAP_TILE_ORIGINS = ["https://service.pdok.nl"] if WARMTENET_MAP_TILES else []
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -195,7 +200,7 @@ SECURE_CSP = {
         "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
         "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",
     ],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *MAP_TILE_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -261,3 +266,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Address register (issue 18): BAG via PDOK's public services, energy labels from EP-Online
+# (a free API key from RVO; without one, no labels are looked up). Tests point these at a
+# localhost server with recorded answers.
+WARMTENET_PDOK_LOCATIESERVER_URL = os.environ.get(
+    "WARMTENET_PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+WARMTENET_PDOK_BAG_URL = os.environ.get(
+    "WARMTENET_PDOK_BAG_URL", "https://api.pdok.nl/lv/bag/ogc/v1"
+)
+WARMTENET_EP_ONLINE_URL = os.environ.get(
+    "WARMTENET_EP_ONLINE_URL", "https://public.ep-online.nl/api/v5"
+)
+WARMTENET_EP_ONLINE_API_KEY = os.environ.get("WARMTENET_EP_ONLINE_API_KEY", "")
+WARMTENET_REGISTER_TIMEOUT_S = float(os.environ.get("WARMTENET_REGISTER_TIMEOUT_S", "10"))

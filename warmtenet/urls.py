@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from pilots import lifecycle_views
+
 from . import second_factor, views
 
 urlpatterns = [
@@ -12,6 +14,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("inloggen/code/", second_factor.verify, name="second_factor_verify"),
     path("account/tweestapsverificatie/", second_factor.setup, name="second_factor_setup"),
+    path("uitnodiging/<str:token>/", lifecycle_views.invitation_accept, name="invitation_accept"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("pilots/", include("pilots.urls")),
     path("", include("pilots.resident_urls")),

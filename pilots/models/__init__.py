@@ -1,4 +1,5 @@
 from .household import BuildingType, Commitment, CommitmentChange, Household, Tenure
+from .invitation import Invitation
 from .lesson import Lesson, LessonTheme
 from .links import HouseholdLink, StreetLink
 from .milestone import Milestone, MilestoneStatus, PhaseStart
@@ -17,6 +18,7 @@ __all__ = [
     "HouseholdLink",
     "Lesson",
     "LessonTheme",
+    "Invitation",
     "Membership",
     "Milestone",
     "MilestoneStatus",

@@ -105,6 +105,12 @@ class Household(models.Model):
     commitment = models.CharField(
         _("commitment"), max_length=16, choices=Commitment, default=Commitment.UNKNOWN
     )
+    # Where the home is, in RD New (EPSG:28992) metres: trench lengths, clusters and the map.
+    # From the address register (BAG); empty for homes typed or imported without a position.
+    rd_x = models.FloatField(_("RD x (m)"), null=True, blank=True)
+    rd_y = models.FloatField(_("RD y (m)"), null=True, blank=True)
+    # BAG verblijfsobject id (16 digits): the register's key, for labels and later updates.
+    bag_id = models.CharField(_("BAG-id"), max_length=16, blank=True, default="")
     version = models.PositiveIntegerField(default=0)  # optimistic lock for inline edits
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -144,6 +150,18 @@ class Household(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(commitment__in=Commitment.values), name="household_commitment_valid"
+            ),
+            # Both or neither, inside the RD New domain of the Netherlands (the engine's bounds,
+            # techniek.calc.inputs.HouseholdInput).
+            models.CheckConstraint(
+                condition=(Q(rd_x__isnull=True) & Q(rd_y__isnull=True))
+                | (
+                    Q(rd_x__gte=-7_000)
+                    & Q(rd_x__lte=300_000)
+                    & Q(rd_y__gte=289_000)
+                    & Q(rd_y__lte=629_000)
+                ),
+                name="household_rd_position_valid",
             ),
         ]
 

@@ -187,6 +187,8 @@ class Pilot(models.Model):
     contact_phone = models.CharField(
         _("telefoon contactpersoon"), max_length=30, blank=True, default=""
     )
+    # Archived pilots leave the portfolio's default list but keep every row (nothing is deleted).
+    archived_at = models.DateTimeField(_("gearchiveerd op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

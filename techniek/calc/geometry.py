@@ -70,13 +70,14 @@ def route_m(points: np.ndarray, detour: float) -> float:
     return spanning_tree(points).length_m * detour
 
 
-def along_the_street(points: np.ndarray) -> np.ndarray:
+def along_the_street(points: np.ndarray, tree: Tree | None = None) -> np.ndarray:
     """An order of the points in which neighbours follow each other: depth first through the
-    spanning tree, starting at one end of its longest path."""
+    spanning tree (`tree`, when the caller has it already), starting at one end of its longest
+    path."""
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     if len(points) < 3:
         return np.arange(len(points))
-    tree = spanning_tree(points)
+    tree = tree or spanning_tree(points)
     n = len(points)
     weights = np.linalg.norm(points[tree.edges[:, 0]] - points[tree.edges[:, 1]], axis=1)
     graph = coo_matrix((np.maximum(weights, 1e-3), (tree.edges[:, 0], tree.edges[:, 1])), (n, n))
@@ -88,14 +89,16 @@ def along_the_street(points: np.ndarray) -> np.ndarray:
     return order
 
 
-def neighbour_groups(points: np.ndarray, cluster_size: int) -> list[np.ndarray]:
+def neighbour_groups(
+    points: np.ndarray, cluster_size: int, tree: Tree | None = None
+) -> list[np.ndarray]:
     """⌈n / k⌉ groups of neighbouring points, as equal in size as possible (larger first)."""
     n = len(points)
     if n == 0:
         return []
     clusters = math.ceil(n / max(1, min(cluster_size, n)))
     small, larger = divmod(n, clusters)
-    order = along_the_street(points)
+    order = along_the_street(points, tree)
     groups, start = [], 0
     for i in range(clusters):
         size = small + (1 if i < larger else 0)
@@ -107,3 +110,46 @@ def neighbour_groups(points: np.ndarray, cluster_size: int) -> list[np.ndarray]:
 def has_positions(x: np.ndarray, y: np.ndarray) -> bool:
     """True when every home has a position."""
     return len(x) > 0 and bool(np.isfinite(x).all() and np.isfinite(y).all())
+
+
+# RD New → WGS84 by the polynomial of Schreutelkamp and Strang van Hees ("Benaderingsformules
+# voor de transformatie tussen RD- en WGS84-kaartcoördinaten", 2001): within about a metre over
+# the Netherlands, enough to draw a home on a background map; sizing uses RD metres only.
+_RD_X0, _RD_Y0 = 155_000.0, 463_000.0  # Amersfoort, the origin of RD
+_LAT0, _LON0 = 52.15517440, 5.38720621
+_LAT_TERMS = (  # (p, q, K): Δφ″ += K · dX^p · dY^q
+    (0, 1, 3235.65389),
+    (2, 0, -32.58297),
+    (0, 2, -0.2475),
+    (2, 1, -0.84978),
+    (0, 3, -0.0655),
+    (2, 2, -0.01709),
+    (1, 0, -0.00738),
+    (4, 0, 0.0053),
+    (2, 3, -0.00039),
+    (4, 1, 0.00033),
+    (1, 1, -0.00012),
+)
+_LON_TERMS = (  # (p, q, L): Δλ″ += L · dX^p · dY^q
+    (1, 0, 5260.52916),
+    (1, 1, 105.94684),
+    (1, 2, 2.45656),
+    (3, 0, -0.81885),
+    (1, 3, 0.05594),
+    (3, 1, -0.05607),
+    (0, 1, 0.01199),
+    (3, 2, -0.00256),
+    (1, 4, 0.00128),
+    (0, 2, 0.00022),
+    (2, 0, -0.00022),
+    (5, 0, 0.00026),
+)
+
+
+def rd_to_wgs84(x_m: np.ndarray, y_m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Latitude and longitude (degrees, WGS84) of RD New positions (metres)."""
+    dx = (np.asarray(x_m, dtype=float) - _RD_X0) * 1e-5
+    dy = (np.asarray(y_m, dtype=float) - _RD_Y0) * 1e-5
+    lat = _LAT0 + sum(k * dx**p * dy**q for p, q, k in _LAT_TERMS) / 3600
+    lon = _LON0 + sum(k * dx**p * dy**q for p, q, k in _LON_TERMS) / 3600
+    return lat, lon

@@ -92,3 +92,16 @@ def test_flats_at_one_address_point_add_no_trench():
     assert len(tree.edges) == len(points) - 1
     groups = neighbour_groups(points, 6)
     assert sorted(np.concatenate(groups).tolist()) == list(range(14))
+
+
+def test_rd_to_wgs84_at_the_origin_and_ten_kilometres_off() -> None:
+    from techniek.calc.geometry import rd_to_wgs84
+
+    x = np.array([155_000.0, 155_000.0, 165_000.0])
+    y = np.array([463_000.0, 473_000.0, 463_000.0])
+    lat, lon = rd_to_wgs84(x, y)
+    # Amersfoort is the origin of RD. 10 km is 10 / 111.2 = 0.0899° of latitude and
+    # 10 / (111.3 · cos 52.155°) = 0.1463° of longitude (RD's scale is 1 within 0.01 %).
+    assert (lat[0], lon[0]) == pytest.approx((52.15517440, 5.38720621), abs=1e-9)
+    assert lat[1] - lat[0] == pytest.approx(0.0899, rel=0.01)
+    assert lon[2] - lon[0] == pytest.approx(0.1463, rel=0.01)
