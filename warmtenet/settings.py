@@ -215,7 +215,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "").strip()
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that is away fails a request within seconds instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
 elif CACHE_DIR:
     CACHES = {
