@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/businesscase/kiezen/", views.choose_scenario, name="choose_scenario"),
     path("<int:pk>/rapport.pdf", report_views.report_pdf, name="report_pdf"),
     path("<int:pk>/rapporten/<int:report>.pdf", report_views.stored_report, name="stored_report"),
+    path("<int:pk>/rapporten/opdracht/<int:job>/", report_views.report_job, name="report_job"),
     path("<int:pk>/juridisch/mijlpaal/", views.regime_milestone, name="regime_milestone"),
     path("<int:pk>/huishoudens/nieuw/", views.household_create, name="household_create"),
     path("<int:pk>/huishoudens/<int:hh>/", views.household_edit, name="household_edit"),

@@ -16,7 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pilots.models import GeneratedReport
+from pilots.models import GeneratedReport, ReportJob
 
 from .conftest import Cast
 from .factories import PASSWORD, UserFactory
@@ -63,6 +63,15 @@ _pilot_readers = {**_pilot_editors, "gemeente_utrecht": 200}
 def _editors_then(status: int) -> dict[str, int | str]:
     """Editors get `status` (e.g. 422 for an empty post), others as editors."""
     return {**_pilot_editors, "kwartiermaker": status}
+
+
+def _readers(status: int) -> dict[str, int]:
+    return {"kwartiermaker": status, "gemeente_utrecht": status}
+
+
+def _report_job(cast: Cast) -> list[object]:
+    job = ReportJob.objects.create(pilot=cast.pilot, requested_by=cast.kwartiermaker, language="nl")
+    return [cast.pilot.pk, job.pk]
 
 
 def _household(cast: Cast) -> list[object]:
@@ -154,7 +163,10 @@ MATRIX = (
     Row("pilots:choose_scenario", "POST", _editors_then(422), args=_pilot),
     # making a report stores it: a POST (issue 16); anonymous GET is refused before log-in
     Row("pilots:report_pdf", "GET", _all(405), args=_pilot),
-    Row("pilots:report_pdf", "POST", _pilot_readers, args=_pilot),
+    # the report is made as a task (issue 17): the POST sends to the job's progress page
+    Row("pilots:report_pdf", "POST", {**_pilot_readers, **_readers(303)}, args=_pilot),
+    Row("pilots:report_job", "GET", _pilot_readers, args=_report_job),
+    Row("pilots:report_job", "POST", _all(405), args=_report_job),
     Row("pilots:stored_report", "GET", _pilot_readers, args=_stored_report),
     Row("pilots:stored_report", "POST", _all(405), args=_stored_report),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in

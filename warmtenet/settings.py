@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "warmtenet",
     "pilots",
     "techniek",
@@ -179,6 +180,20 @@ if WARMTENET_THEME not in {"voorbeeld", "utrecht"}:
 # the default cache: exact for all workers with Redis or the file cache, per process with the
 # local-memory cache of development and tests.
 WARMTENET_RATE_LIMIT = env_bool("WARMTENET_RATE_LIMIT", default=True)
+
+# Background work (Django's Tasks framework, pilots/tasks.py). `immediate` runs a task inside the
+# request that enqueues it: `make run` and tests need no worker. `database` queues it in
+# PostgreSQL (django-tasks-db) for `manage.py worker`: production, docker-compose.yml.
+WARMTENET_TASKS = os.environ.get("WARMTENET_TASKS", "immediate").strip() or "immediate"
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if WARMTENET_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"WARMTENET_TASKS={WARMTENET_TASKS!r}: expected immediate or database"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[WARMTENET_TASKS]}}
 
 # Admin lives off the default path so scanners looking for /admin/ find nothing.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "beheer-support/")

@@ -18,11 +18,12 @@ from urllib.parse import urlencode
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.db import OperationalError, transaction
+from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Commitment, GeneratedReport, ParameterOverride, Role
+from pilots.models import Commitment, GeneratedReport, ParameterOverride, ReportJob, Role
 from pilots.report import STATIC_BASE, StaticFilesFetcher
 from techniek.calc.parameters import parameter_rows
 from tests.conftest import Cast
@@ -53,8 +54,21 @@ def _url(pilot_pk: int) -> str:
     return reverse("pilots:report_pdf", args=[pilot_pk])
 
 
-def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
+def _request(client: Client, pilot_pk: int, params: dict | None = None) -> HttpResponse:
+    """Ask for a report (the POST of the page's button) and follow to the download when ready:
+    the task runs inside the request here (the immediate backend of the tests)."""
     response = client.post(_url(pilot_pk) + "?" + urlencode(params or {}))
+    assert response.status_code == 303, response.content[:500]
+    progress = client.get(response["Location"])
+    assert progress.status_code == 200
+    assert progress["Cache-Control"] == "no-store"
+    assert 'data-status="ready"' in progress.text, progress.text[:2000]
+    download = re.search(r'data-testid="report-download" href="([^"]+)"', progress.text).group(1)
+    return client.get(download)
+
+
+def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
+    response = _request(client, pilot_pk, params)
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "application/pdf"
     return response.content
@@ -135,7 +149,7 @@ def test_kwartiermaker_downloads_an_attachment_that_is_not_cached(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.kwartiermaker)
-    response = client.post(_url(cast.pilot.pk))
+    response = _request(client, cast.pilot.pk)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert re.fullmatch(
@@ -154,8 +168,8 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.gemeente_utrecht)
-    first = client.post(_url(cast.pilot.pk)).content
-    again = client.post(_url(cast.pilot.pk)).content
+    first = _download(client, cast.pilot.pk)
+    again = _download(client, cast.pilot.pk)
     assert first == again
     stored = GeneratedReport.objects.get(pilot=cast.pilot)
     assert bytes(stored.pdf) == first
@@ -164,7 +178,7 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
     milestone = cast.pilot.milestones.filter(phase=cast.pilot.phase).first()
     milestone.status, milestone.done_on = "done", date(2026, 11, 2)
     milestone.save()
-    assert client.post(_url(cast.pilot.pk)).content != first
+    assert _download(client, cast.pilot.pk) != first
     assert GeneratedReport.objects.filter(pilot=cast.pilot).count() == 2
     # Both are listed on the business-case page and can be downloaded as they were.
     page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
@@ -220,7 +234,7 @@ def test_reports_are_limited_per_user_with_a_dutch_429(client: Client, cast: Cas
 
     client.force_login(cast.gemeente_utrecht)
     for _ in range(REPORTS_PER_WINDOW):  # the same scenario: answered from the kept report
-        assert client.post(_url(cast.pilot.pk)).status_code == 200
+        assert client.post(_url(cast.pilot.pk)).status_code == 303
     refused = client.post(_url(cast.pilot.pk))
     assert refused.status_code == 429
     assert "U heeft in korte tijd veel rapporten gemaakt" in refused.text
@@ -230,7 +244,7 @@ def test_reports_are_limited_per_user_with_a_dutch_429(client: Client, cast: Cas
     stored_url = reverse("pilots:stored_report", args=[cast.pilot.pk, stored.pk])
     assert client.get(stored_url).status_code == 200
     client.force_login(cast.kwartiermaker)
-    assert client.post(_url(cast.pilot.pk)).status_code == 200
+    assert client.post(_url(cast.pilot.pk)).status_code == 303
 
 
 @pytest.mark.parametrize(
@@ -255,26 +269,32 @@ def test_a_failing_render_shows_a_friendly_page_with_an_error_id(
 
     monkeypatch.setattr(pilots.report, "HTML", broken)  # the outside edge: WeasyPrint
     client.force_login(cast.kwartiermaker)
-    response = client.post(_url(cast.pilot.pk))
-    assert response.status_code == 500
-    assert response["Content-Type"].startswith("text/html")
-    error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', response.text).group(1)
+    progress = client.get(client.post(_url(cast.pilot.pk))["Location"])
+    assert 'data-status="failed"' in progress.text
+    assert 'hx-trigger="every 1s"' not in progress.text  # finished: no more polling
+    error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', progress.text).group(1)
     assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
+    assert not GeneratedReport.objects.exists()
+    assert ReportJob.objects.get().status == ReportJob.Status.FAILED
 
 
-def test_a_lost_database_during_the_render_answers_503_not_the_error_page(
-    client: Client, cast: Cast, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pilots.report
-
-    def database_gone(*args: object, **kwargs: object) -> object:
-        raise OperationalError("server closed the connection unexpectedly")
-
-    monkeypatch.setattr(pilots.report, "HTML", database_gone)
-    client.force_login(cast.kwartiermaker)
-    response = client.post(_url(cast.pilot.pk))
-    assert response.status_code == 503  # DatabaseUnavailableMiddleware: try again shortly
-    assert response["Retry-After"] == "10"
+def test_the_progress_page_polls_until_the_job_is_finished(client: Client, cast: Cast) -> None:
+    job = ReportJob.objects.create(pilot=cast.pilot, requested_by=cast.kwartiermaker, language="nl")
+    url = reverse("pilots:report_job", args=[cast.pilot.pk, job.pk])
+    client.force_login(cast.gemeente_utrecht)
+    page = client.get(url).text
+    assert 'data-status="queued"' in page
+    assert f'hx-get="{url}"' in page
+    assert "in de wachtrij" in page
+    assert 'value="0"' in page
+    ReportJob.objects.filter(pk=job.pk).update(status="rendering", progress=45)
+    partial = client.get(url, headers={"HX-Request": "true"}).text
+    assert "<html" not in partial
+    assert 'id="report-job"' in partial
+    assert "wordt gemaakt" in partial
+    assert 'value="45"' in partial
+    client.force_login(cast.gemeente_other)
+    assert client.get(url).status_code == 404
 
 
 # --- content ------------------------------------------------------------------------------------
