@@ -4,7 +4,7 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -54,6 +54,7 @@ def report_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             requested_by=request.user,
             query={key: request.GET.getlist(key) for key in request.GET},
             language=get_language() or settings.LANGUAGE_CODE,
+            site_url=request.build_absolute_uri("/").rstrip("/")[:200],
         )
         queued = make_report.enqueue(job.pk)
         ReportJob.objects.filter(pk=job.pk).update(task_id=str(queued.id))
@@ -72,7 +73,10 @@ def report_job(request: AuthenticatedRequest, pk: int, job: int) -> HttpResponse
     page has a link to look again.
     """
     pilot = _get_pilot_for_user(request, pk)
-    found = get_object_or_404(pilot.report_jobs.select_related("report"), pk=job)
+    found = get_object_or_404(
+        pilot.report_jobs.select_related("report").defer("report__pdf", "report__annex_xlsx"),
+        pk=job,
+    )
     context = {"pilot": pilot, "job": found}
     template = "pilots/_report_job_status.html" if request.htmx else "pilots/report_job.html"
     response = render(request, template, context)
@@ -107,3 +111,49 @@ def stored_report(request: AuthenticatedRequest, pk: int, report: int) -> HttpRe
         additional_data={"event": "report_pdf_stored", "report": stored.pk},
     )
     return _attachment(pilot, stored)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _annex(request: AuthenticatedRequest, pk: int, fingerprint: str, kind: str) -> HttpResponse:
+    """The annex of the newest kept report with this input fingerprint (the report links here)."""
+    pilot = _get_pilot_for_user(request, pk)
+    field = f"annex_{kind}"
+    stored = (
+        pilot.reports.filter(fingerprint=fingerprint)
+        .exclude(**{field: b""})
+        .only("pk", "created_at", "fingerprint", field)
+        .first()
+    )
+    if stored is None:
+        raise Http404
+    LogEntry.objects.log_create(
+        pilot,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        actor=request.user,
+        additional_data={"event": f"report_annex_{kind}", "report": stored.pk},
+    )
+    stamp = timezone.localtime(stored.created_at).strftime("%Y-%m-%d-%H%M")
+    name = f"bijlage-{slugify(pilot.name)}-{stamp}-{stored.fingerprint}.{kind}"
+    return HttpResponse(
+        bytes(getattr(stored, field)),
+        content_type="application/pdf" if kind == "pdf" else XLSX,
+        headers={
+            "Content-Disposition": content_disposition_header(True, name),
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@require_safe
+@login_required
+def annex_pdf(request: AuthenticatedRequest, pk: int, fingerprint: str) -> HttpResponse:
+    return _annex(request, pk, fingerprint, "pdf")
+
+
+@require_safe
+@login_required
+def annex_xlsx(request: AuthenticatedRequest, pk: int, fingerprint: str) -> HttpResponse:
+    return _annex(request, pk, fingerprint, "xlsx")

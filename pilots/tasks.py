@@ -10,6 +10,7 @@ stores one report.
 import hashlib
 import logging
 import uuid
+from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.db import transaction
@@ -52,10 +53,19 @@ def _start(job_id: int) -> ReportJob | None:
     return job
 
 
-def _render(job: ReportJob) -> tuple[PilotResult, str, bytes | None]:
-    """The figures, the HTML and (unless an identical report is kept) the PDF of the job."""
+@dataclass(frozen=True)
+class Rendered:
+    result: PilotResult
+    digest: str  # of the report's HTML: an identical report is not made again
+    pdf: bytes = b""  # empty when the identical report is kept already
+    annex_pdf: bytes = b""
+    annex_xlsx: bytes = b""
+
+
+def _render(job: ReportJob) -> Rendered:
+    """The figures, the report and its annex (unless an identical report is kept)."""
     # Imported here: WeasyPrint and matplotlib take about a second to import.
-    from .report import html_to_pdf, render_html
+    from .report import annex_xlsx, html_to_pdf, render_documents
 
     pilot = job.pilot
     # As on the business-case page: without a scenario, or with an invalid one, the pilot's own.
@@ -63,13 +73,19 @@ def _render(job: ReportJob) -> tuple[PilotResult, str, bytes | None]:
     scenario = form.to_scenario() if form.is_valid() else Scenario.for_pilot(pilot)
     today = timezone.localdate(job.requested_at)
     result = pilot_result(pilot, scenario, today)
-    _progress(job.pk, 25)
-    html = render_html(pilot, result, today=today, request_user=job.requested_by)
-    _progress(job.pk, 45)
-    digest = hashlib.sha256(html.encode()).hexdigest()
+    _progress(job.pk, 15)
+    documents = render_documents(
+        pilot, result, today=today, request_user=job.requested_by, site_url=job.site_url
+    )
+    _progress(job.pk, 30)
+    digest = hashlib.sha256(documents.body.encode()).hexdigest()
     if pilot.reports.filter(html_sha256=digest).exists():
-        return result, digest, None
-    return result, digest, html_to_pdf(html)
+        return Rendered(result, digest)
+    pdf = html_to_pdf(documents.body)
+    _progress(job.pk, 65)
+    annex = html_to_pdf(documents.annex)
+    _progress(job.pk, 95)
+    return Rendered(result, digest, pdf, annex, annex_xlsx(result))
 
 
 def _query(data: dict) -> QueryDict:
@@ -79,28 +95,29 @@ def _query(data: dict) -> QueryDict:
     return query
 
 
-def _finish(job: ReportJob, result: PilotResult, digest: str, pdf: bytes | None) -> None:
+def _finish(job: ReportJob, rendered: Rendered) -> bool:
+    """Store the report and mark the job ready, in one transaction; False if the identical
+    report this job counted on is gone (deleted in the meantime): render again."""
+    result = rendered.result
     with transaction.atomic():
         locked = ReportJob.objects.select_for_update().get(pk=job.pk)
         if locked.finished:  # made by an earlier attempt after all
-            return
-        report = job.pilot.reports.filter(html_sha256=digest).first()
+            return True
+        report = job.pilot.reports.filter(html_sha256=rendered.digest).first()
         if report is None:
-            if pdf is None:  # the identical report was deleted in the meantime
-                from .report import render_html, html_to_pdf  # noqa: I001
-
-                today = timezone.localdate(job.requested_at)
-                html = render_html(job.pilot, result, today=today, request_user=job.requested_by)
-                pdf = html_to_pdf(html)
+            if not rendered.pdf:
+                return False
             report = GeneratedReport.objects.create(
                 pilot=job.pilot,
                 created_by=job.requested_by,
                 fingerprint=result.fingerprint,
                 calc_version=result.calc_version,
                 scenario=_scenario_label(result),
-                html_sha256=digest,
-                pdf=pdf,
-                size_bytes=len(pdf),
+                html_sha256=rendered.digest,
+                pdf=rendered.pdf,
+                size_bytes=len(rendered.pdf),
+                annex_pdf=rendered.annex_pdf,
+                annex_xlsx=rendered.annex_xlsx,
             )
         locked.report, locked.status, locked.progress = report, ReportJob.Status.READY, 100
         locked.save(update_fields=["report", "status", "progress", "updated_at"])
@@ -116,6 +133,7 @@ def _finish(job: ReportJob, result: PilotResult, digest: str, pdf: bytes | None)
                 "job": job.pk,
             },
         )
+    return True
 
 
 @task
@@ -126,9 +144,8 @@ def make_report(job_id: int) -> int | None:
         return ReportJob.objects.get(pk=job_id).report_id
     try:
         with translation.override(job.language):
-            result, digest, pdf = _render(job)
-            _progress(job.pk, 90)
-            _finish(job, result, digest, pdf)
+            if not _finish(job, _render(job)):
+                _finish(job, _render(job))
     except Exception:
         error_id = uuid.uuid4().hex[:12]
         logger.exception("Business-case PDF failed: error id %s, job %s", error_id, job.pk)

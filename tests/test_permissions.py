@@ -91,8 +91,15 @@ def _stored_report(cast: Cast) -> list[object]:
         html_sha256="0" * 64,
         pdf=b"%PDF-1.7 stored",
         size_bytes=15,
+        annex_pdf=b"%PDF-1.7 annex",
+        annex_xlsx=b"PK annex",
     )
     return [cast.pilot.pk, report.pk]
+
+
+def _annex(cast: Cast) -> list[object]:
+    _stored_report(cast)
+    return [cast.pilot.pk, "0" * 12]
 
 
 def _parameter(cast: Cast) -> list[object]:
@@ -167,6 +174,10 @@ MATRIX = (
     Row("pilots:report_pdf", "POST", {**_pilot_readers, **_readers(303)}, args=_pilot),
     Row("pilots:report_job", "GET", _pilot_readers, args=_report_job),
     Row("pilots:report_job", "POST", _all(405), args=_report_job),
+    Row("pilots:annex_pdf", "GET", _pilot_readers, args=_annex),
+    Row("pilots:annex_pdf", "POST", _all(405), args=_annex),
+    Row("pilots:annex_xlsx", "GET", _pilot_readers, args=_annex),
+    Row("pilots:annex_xlsx", "POST", _all(405), args=_annex),
     Row("pilots:stored_report", "GET", _pilot_readers, args=_stored_report),
     Row("pilots:stored_report", "POST", _all(405), args=_stored_report),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in

@@ -24,6 +24,10 @@ class GeneratedReport(models.Model):
     html_sha256 = models.CharField(max_length=64, db_index=True)
     pdf = models.BinaryField()
     size_bytes = models.PositiveIntegerField()
+    # The annex (every parameter, models and strategies in full), made with the report and kept
+    # beside it; the report links to it by fingerprint (pilots/report_views.py: annex).
+    annex_pdf = models.BinaryField(default=b"", blank=True)
+    annex_xlsx = models.BinaryField(default=b"", blank=True)
 
     class Meta:
         verbose_name = _("businesscase-rapport")
@@ -57,6 +61,8 @@ class ReportJob(models.Model):
     # The business-case page's query string (the scenario), as the form would read it.
     query = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=8)
+    # Scheme and host the request came in on: the report's links to its annex.
+    site_url = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)  # percent, for the progress bar
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -67,6 +67,10 @@ def _request(client: Client, pilot_pk: int, params: dict | None = None) -> HttpR
     return client.get(download)
 
 
+def _page(client: Client, pilot_pk: int) -> str:
+    return client.get(reverse("pilots:business_case", args=[pilot_pk])).text
+
+
 def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
     response = _request(client, pilot_pk, params)
     assert response.status_code == 200, response.content[:500]
@@ -106,6 +110,9 @@ class Rendered:
     page: str  # the business-case page for SCENARIO
     pdf: bytes  # the PDF for SCENARIO
     again: bytes  # the same download once more
+    annex: bytes  # its annex as PDF (every parameter)
+    annex_xlsx: bytes  # and as a spreadsheet
+    pilot_pk: int
 
 
 OVERRIDE_NOTE = "leveringstarief uit het collectieve inkoopcontract 2027"
@@ -135,8 +142,18 @@ def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
         client = Client()
         client.force_login(MemberFactory(gemeente=utrecht, role=Role.GEMEENTE, username="lezer"))
         page = client.get(reverse("pilots:business_case", args=[pilot.pk]), SCENARIO).text
+        pdf = _download(client, pilot.pk, SCENARIO)
+        again = _download(client, pilot.pk, SCENARIO)
+        links = dict(
+            re.findall(
+                r'href="([^"]+)" download data-testid="(annex-pdf|annex-xlsx)"',
+                _page(client, pilot.pk),
+            )
+        )
+        annex = {kind: client.get(url) for url, kind in links.items()}
+        assert annex["annex-pdf"]["Content-Type"] == "application/pdf"
         rendered = Rendered(
-            page, _download(client, pilot.pk, SCENARIO), _download(client, pilot.pk, SCENARIO)
+            page, pdf, again, annex["annex-pdf"].content, annex["annex-xlsx"].content, pilot.pk
         )
         transaction.set_rollback(True)
     return rendered
@@ -316,9 +333,13 @@ def test_the_pilots_own_values_are_listed_with_their_source(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
     text = _squash(_text(report.pdf, tmp_path))
-    assert _squash("1 eigen waarde van deze pilot") in text
-    assert _squash(OVERRIDE_NOTE) in text
-    assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in text
+    assert _squash("Deze pilot rekent met 1 eigen waarde in plaats van de standaard.") in text
+    annex = _squash(_text(report.annex, tmp_path))
+    assert _squash("1 eigen waarde van deze pilot") in annex
+    assert _squash(OVERRIDE_NOTE) in annex
+    assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in _squash(
+        _text(report.annex, tmp_path)
+    )
     assert "Rekentmet1eigenwaardeinplaatsvandestandaard." in _squash(report.page)
 
 
@@ -328,14 +349,58 @@ def test_same_inputs_give_the_same_figures_and_hash(
     assert _text(report.pdf, tmp_path) == _text(report.again, tmp_path)
 
 
-def test_every_default_and_its_source_is_in_the_appendix(
+def test_every_default_and_its_source_is_in_the_annex(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
-    text = _squash(_text(report.pdf, tmp_path))
+    text = _squash(_text(report.annex, tmp_path))
     rows = parameter_rows()
     assert [r.key for r in rows if _squash(r.key) not in text] == []
     assert [r.sourced.source for r in rows if _squash(r.sourced.source) not in text] == []
     assert "Rekenversie2026." in text
+    assert _squash(OVERRIDE_NOTE) in text
+    # The body no longer carries the tables: it names the annex and links to it.
+    body = _squash(_text(report.pdf, tmp_path))
+    assert [r.key for r in rows if _squash(r.key) in body] == []
+    fingerprint = re.search(r"kenmerk invoer ([0-9a-f]{12})", report.page).group(1)
+    assert _squash(f"/bijlage/{fingerprint}.pdf") in body  # printed, and a link:
+    chunks = [report.pdf]
+    for match in re.finditer(rb"stream\r?\n", report.pdf):
+        try:
+            chunks.append(zlib.decompressobj().decompress(report.pdf[match.end() :]))
+        except zlib.error:
+            continue
+    uris = {m for c in chunks for m in re.findall(rb"/URI \(([^)]+)\)", c)}
+    xlsx = f"http://testserver/pilots/{report.pilot_pk}/bijlage/{fingerprint}.xlsx"
+    assert xlsx.encode() in uris
+
+
+def test_the_annex_spreadsheet_has_every_parameter_with_its_source(report: Rendered) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(report.annex_xlsx), read_only=True)["Parameters"]
+    header, *rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    assert header[:4] == ("Groep", "Sleutel", "Parameter", "Waarde")
+    by_key = {row[1]: row for row in rows}
+    assert set(by_key) == {r.key for r in parameter_rows()}
+    own = by_key["prices.gas_supply_eur_per_m3"]
+    assert own[header.index("Eigen waarde")] == "ja"
+    assert all(row[header.index("Bron")] for row in rows)
+
+
+def test_the_report_body_is_ten_to_twelve_pages(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    """Issue 17: the council reads about 10–12 pages; the tables of every parameter, the models
+    and strategies in full and the participation table are in the annex."""
+    info = _poppler("pdfinfo", report.pdf, tmp_path)
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 10 <= pages <= 12, pages
+    text = _text(report.pdf, tmp_path)
+    for title in ("Samenvatting", "feiten", "deelname", "concepten", "Businesscase",
+                  "Wet collectieve warmte", "Organisatiemodel", "Risico", "Lessen"):  # fmt: skip
+        assert title in text, title
 
 
 def test_no_address_or_household_value_reaches_the_pdf(
