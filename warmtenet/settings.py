@@ -235,6 +235,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             # A Redis that is away fails a request within seconds instead of hanging a worker.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # Several deployments (or test runs) on one Redis keep their keys apart.
+            "KEY_PREFIX": os.environ.get("WARMTENET_CACHE_PREFIX", ""),
         }
     }
 elif CACHE_DIR:
