@@ -126,11 +126,10 @@ def sections() -> list[Section]:
         Section("deelname", _("Huishoudens en deelname")),
         Section("concepten", _("Technische concepten vergeleken")),
         Section("businesscase", _("Businesscase")),
-        Section("subsidies", _("Subsidies en financiering")),
         Section("wcw", _("Wet collectieve warmte: regime en verplichtingen")),
         Section("organisatie", _("Organisatiemodel en rol van de gemeente")),
-        Section("risicos", _("Risico's en lessen uit de proeftuinen")),
-        Section("bijlage", _("Bijlage: aannames, bronnen en rekenversie")),
+        Section("risicos", _("Risico's")),
+        Section("lessen", _("Lessen uit de proeftuinen")),
     ]
 
 
@@ -379,6 +378,8 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         }
         for value, label in Phase.choices
     ]
+    for phase in phases:  # the body shows the count per phase, the annex every milestone
+        phase["done"] = sum(m.status == "done" for m in phase["milestones"])
     comparison = compare_concepts(
         result.inputs.households, result.inputs.site, result.parameters.assumptions
     )
@@ -449,9 +450,60 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
     }
 
 
-def render_html(pilot: Pilot, result: PilotResult, *, today: date, request_user: User) -> str:
+def annex_path(pilot: Pilot, fingerprint: str, kind: str) -> str:
+    """Where the annex of the reports with this input fingerprint is downloaded (kind pdf, xlsx)."""
+    from django.urls import reverse
+
+    return reverse(f"pilots:annex_{kind}", args=[pilot.pk, fingerprint])
+
+
+@dataclass(frozen=True)
+class Documents:
+    body: str  # the report's HTML: the council's ~10–12 pages
+    annex: str  # the annex's HTML: every parameter, the models and strategies in full
+
+
+def render_documents(
+    pilot: Pilot, result: PilotResult, *, today: date, request_user: User, site_url: str = ""
+) -> Documents:
+    """Report and annex from one context. `site_url` (scheme and host of the request) makes the
+    report's links to its annex work from the PDF."""
     context = report_context(pilot, result, today=today, request_user=request_user)
-    return render_to_string("pdf/report.html", context)
+    context["annex_links"] = {
+        kind: site_url.rstrip("/") + annex_path(pilot, result.fingerprint, kind)
+        for kind in ("pdf", "xlsx")
+    }
+    return Documents(
+        render_to_string("pdf/report.html", context), render_to_string("pdf/annex.html", context)
+    )
+
+
+def render_html(pilot: Pilot, result: PilotResult, *, today: date, request_user: User) -> str:
+    return render_documents(pilot, result, today=today, request_user=request_user).body
+
+
+def annex_xlsx(result: PilotResult) -> bytes:
+    """The annex's parameter table as a spreadsheet: one row per parameter, values as shown."""
+    from .exports import to_xlsx
+
+    header = [
+        _("Groep"), _("Sleutel"), _("Parameter"), _("Waarde"), _("Standaard"), _("Eenheid"),
+        _("Ondergrens"), _("Bovengrens"), _("Eigen waarde"), _("Bevestigd"), _("Bron"),
+    ]  # fmt: skip
+    rows = [header]
+    for group, params in parameter_groups(result.parameters):
+        for p in params:
+            rows.append([
+                group, p.key, p.label, p.value, p.default, p.unit, p.low, p.high,
+                _("ja") if p.overridden else _("nee"), _("ja") if p.confirmed else _("nee"),
+                p.source,
+            ])  # fmt: skip
+    about = [
+        [_("Rekenversie"), result.calc_version],
+        [_("Kenmerk invoer"), result.fingerprint],
+        [_("Berekend op"), result.computed_on.isoformat()],
+    ]
+    return to_xlsx({_("Parameters"): rows, _("Over"): about})
 
 
 # A report is seconds of CPU; the pages of the other workers should not wait behind it.

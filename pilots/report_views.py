@@ -1,29 +1,23 @@
 """Download of the business-case report as PDF (pilots/report.py renders it)."""
 
-import hashlib
-import logging
-import uuid
-
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.views.decorators.http import require_POST, require_safe
 
 from warmtenet.http import AuthenticatedRequest
 
-from . import case_labels
-from .models import GeneratedReport, Pilot
+from .models import GeneratedReport, Pilot, ReportJob
 from .ratelimit import hit, seconds_left
-from .scenario import PilotResult, Scenario, ScenarioForm, pilot_result
+from .tasks import make_report
 from .views import _get_pilot_for_user
-
-logger = logging.getLogger(__name__)
 
 # Each new report takes 2–3 s of CPU and is kept (~250 KB): a handful per user per ten minutes is
 # plenty for a meeting, and stops one account from filling the database or the workers.
@@ -43,68 +37,51 @@ def _too_many(request: AuthenticatedRequest, pilot: Pilot) -> HttpResponse:
 @require_POST
 @login_required
 def report_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """Make (or find the kept copy of) the report for the scenario in the query string."""
+    """Queue the report for the scenario in the query string; the job's page shows its progress.
+
+    The rendering runs as a task (pilots/tasks.py): on a worker in production, inside this request
+    with the immediate backend of `make run` and the tests.
+    """
     pilot = _get_pilot_for_user(request, pk)
     if settings.WARMTENET_RATE_LIMIT and (
         hit("report_pdf", str(request.user.pk), REPORT_WINDOW_SECONDS) > REPORTS_PER_WINDOW
     ):
         return _too_many(request, pilot)
-    # The scenario comes from the query string, as on the business-case page; the page's link
-    # carries it. Without one, or with an invalid one, the pilot's own scenario.
-    form = ScenarioForm(request.GET or None)
-    scenario = form.to_scenario() if form.is_valid() else Scenario.for_pilot(pilot)
-    today = timezone.localdate()
-    try:
-        # Imported here: WeasyPrint and matplotlib take about a second to import, which every
-        # process would otherwise pay at start-up for a page few people open.
-        from .report import html_to_pdf, render_html
-
-        result = pilot_result(pilot, scenario, today)
-        html = render_html(pilot, result, today=today, request_user=request.user)
-        digest = hashlib.sha256(html.encode()).hexdigest()
-        report = pilot.reports.filter(html_sha256=digest).first()
-        if report is None:
-            pdf = html_to_pdf(html)
-            report = GeneratedReport.objects.create(
-                pilot=pilot,
-                created_by=request.user,
-                fingerprint=result.fingerprint,
-                calc_version=result.calc_version,
-                scenario=_scenario_label(result),
-                html_sha256=digest,
-                pdf=pdf,
-                size_bytes=len(pdf),
-            )
-    except (OperationalError, InterfaceError):
-        raise  # the database is away: DatabaseUnavailableMiddleware answers 503
-    except Exception:
-        error_id = uuid.uuid4().hex[:12]
-        logger.exception("Business-case PDF failed: error id %s, pilot %s", error_id, pilot.pk)
-        response = render(
-            request,
-            "pilots/report_error.html",
-            {"pilot": pilot, "error_id": error_id},
-            status=500,
+    # The job and its queue entry are stored together, or neither is (same database).
+    with transaction.atomic():
+        job = ReportJob.objects.create(
+            pilot=pilot,
+            requested_by=request.user,
+            query={key: request.GET.getlist(key) for key in request.GET},
+            language=get_language() or settings.LANGUAGE_CODE,
+            site_url=request.build_absolute_uri("/").rstrip("/")[:200],
         )
-        response["Cache-Control"] = "no-store"
-        return response
-    LogEntry.objects.log_create(
-        pilot,
-        force_log=True,
-        action=LogEntry.Action.ACCESS,
-        actor=request.user,
-        additional_data={
-            "event": "report_pdf",
-            "fingerprint": result.fingerprint,
-            "report": report.pk,
-        },
+        queued = make_report.enqueue(job.pk)
+        ReportJob.objects.filter(pk=job.pk).update(task_id=str(queued.id))
+    # 303: the browser follows with a GET, so a reload of the progress page queues nothing.
+    response = redirect("pilots:report_job", pk=pilot.pk, job=job.pk)
+    response.status_code = 303
+    return response
+
+
+@require_safe
+@login_required
+def report_job(request: AuthenticatedRequest, pk: int, job: int) -> HttpResponse:
+    """Progress of a report: queued, rendering, ready (with the download) or failed.
+
+    htmx polls the status partial every second until the job is finished; without JavaScript the
+    page has a link to look again.
+    """
+    pilot = _get_pilot_for_user(request, pk)
+    found = get_object_or_404(
+        pilot.report_jobs.select_related("report").defer("report__pdf", "report__annex_xlsx"),
+        pk=job,
     )
-    return _attachment(pilot, report)
-
-
-def _scenario_label(result: PilotResult) -> str:
-    model = case_labels.ORG_MODELS[result.scenario.org_model]
-    return f"{result.concept_name} · {model} · {result.scenario.participation_pct}%"[:200]
+    context = {"pilot": pilot, "job": found}
+    template = "pilots/_report_job_status.html" if request.htmx else "pilots/report_job.html"
+    response = render(request, template, context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _attachment(pilot: Pilot, report: GeneratedReport) -> HttpResponse:
@@ -134,3 +111,49 @@ def stored_report(request: AuthenticatedRequest, pk: int, report: int) -> HttpRe
         additional_data={"event": "report_pdf_stored", "report": stored.pk},
     )
     return _attachment(pilot, stored)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _annex(request: AuthenticatedRequest, pk: int, fingerprint: str, kind: str) -> HttpResponse:
+    """The annex of the newest kept report with this input fingerprint (the report links here)."""
+    pilot = _get_pilot_for_user(request, pk)
+    field = f"annex_{kind}"
+    stored = (
+        pilot.reports.filter(fingerprint=fingerprint)
+        .exclude(**{field: b""})
+        .only("pk", "created_at", "fingerprint", field)
+        .first()
+    )
+    if stored is None:
+        raise Http404
+    LogEntry.objects.log_create(
+        pilot,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        actor=request.user,
+        additional_data={"event": f"report_annex_{kind}", "report": stored.pk},
+    )
+    stamp = timezone.localtime(stored.created_at).strftime("%Y-%m-%d-%H%M")
+    name = f"bijlage-{slugify(pilot.name)}-{stamp}-{stored.fingerprint}.{kind}"
+    return HttpResponse(
+        bytes(getattr(stored, field)),
+        content_type="application/pdf" if kind == "pdf" else XLSX,
+        headers={
+            "Content-Disposition": content_disposition_header(True, name),
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@require_safe
+@login_required
+def annex_pdf(request: AuthenticatedRequest, pk: int, fingerprint: str) -> HttpResponse:
+    return _annex(request, pk, fingerprint, "pdf")
+
+
+@require_safe
+@login_required
+def annex_xlsx(request: AuthenticatedRequest, pk: int, fingerprint: str) -> HttpResponse:
+    return _annex(request, pk, fingerprint, "xlsx")

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
+from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -489,7 +490,9 @@ def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "result": result,
         "charts": charts_,
         "override_count": len(overridden(result.parameters)) if result else 0,
-        "reports": pilot.reports.select_related("created_by").defer("pdf")[:10],
+        "reports": pilot.reports.select_related("created_by")
+        .defer("pdf", "annex_pdf", "annex_xlsx")
+        .annotate(annex_bytes=Length("annex_pdf"))[:10],
         "labels": case_labels,
         "tornado_note": case_labels.tornado_note(result.tornado) if result else "",
         "query": request.GET.urlencode(),

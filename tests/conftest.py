@@ -109,3 +109,16 @@ def register(settings: object) -> Iterator[RecordedServer]:
         setattr(settings, name, value)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def redis_available() -> None:
+    """Redis on 127.0.0.1:6379 (.ci/run starts it): required in CI, else the test is skipped."""
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")

@@ -97,9 +97,28 @@ def test_compose_configures_the_app_only_from_the_environment() -> None:
     assert env["DATABASE_URL"].startswith("postgres://")
     assert env["DJANGO_DEBUG"] == "false"
     assert env["DJANGO_SECURE"] == "true"
-    assert env["DJANGO_CACHE_DIR"].startswith("/tmp/")  # one cache for all workers
+    assert env["REDIS_URL"] == "redis://redis:6379/0"  # one cache for all replicas
+    assert env["WARMTENET_TASKS"] == "database"  # reports are made by the worker
     # Secrets come from outside, never from the file.
     assert env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
+
+
+def test_compose_runs_two_web_replicas_a_worker_and_redis_with_health_checks() -> None:
+    services = _compose()["services"]
+    web, web2, worker, redis = (services[n] for n in ("web", "web2", "worker", "redis"))
+    assert web["depends_on"]["redis"]["condition"] == "service_healthy"
+    # The second replica starts after the first has migrated; same app, same environment.
+    assert web2["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "migrate" not in web2["command"]
+    assert web2["command"].strip() == web["command"][web["command"].index("gunicorn") :].strip(
+        '" \n'
+    )
+    assert web2["environment"] == web["environment"] == worker["environment"]
+    assert web2["healthcheck"] == web["healthcheck"]
+    assert web2["ports"] == ["127.0.0.1:8001:8000"]
+    assert worker["command"][:3] == ["python", "manage.py", "worker"]
+    assert "pg_locks" in " ".join(worker["healthcheck"]["test"])
+    assert redis["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
 
 
 @pytest.mark.skipif(
@@ -157,6 +176,7 @@ def _compose_gunicorn(
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         **_compose_environment(),
         "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "REDIS_URL": "",  # compose's Redis host is not here: the file cache instead
         "DATABASE_URL": database_url or "sqlite:///" + str(tmp_path / "db"),  # /healthz: unused
         "DJANGO_MANIFEST_STATIC": "false",  # the image runs collectstatic at build; no need here
     }

@@ -16,7 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pilots.models import GeneratedReport, Invitation, Lesson, Role
+from pilots.models import GeneratedReport, Invitation, Lesson, ReportJob, Role
 
 from .conftest import Cast
 from .factories import PASSWORD, UserFactory
@@ -65,6 +65,15 @@ def _editors_then(status: int) -> dict[str, int | str]:
     return {**_pilot_editors, "kwartiermaker": status}
 
 
+def _readers(status: int) -> dict[str, int]:
+    return {"kwartiermaker": status, "gemeente_utrecht": status}
+
+
+def _report_job(cast: Cast) -> list[object]:
+    job = ReportJob.objects.create(pilot=cast.pilot, requested_by=cast.kwartiermaker, language="nl")
+    return [cast.pilot.pk, job.pk]
+
+
 def _household(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.household.pk]
 
@@ -82,8 +91,15 @@ def _stored_report(cast: Cast) -> list[object]:
         html_sha256="0" * 64,
         pdf=b"%PDF-1.7 stored",
         size_bytes=15,
+        annex_pdf=b"%PDF-1.7 annex",
+        annex_xlsx=b"PK annex",
     )
     return [cast.pilot.pk, report.pk]
+
+
+def _annex(cast: Cast) -> list[object]:
+    _stored_report(cast)
+    return [cast.pilot.pk, "0" * 12]
 
 
 def _parameter(cast: Cast) -> list[object]:
@@ -211,7 +227,14 @@ MATRIX = (
     Row("pilots:choose_scenario", "POST", _editors_then(422), args=_pilot),
     # making a report stores it: a POST (issue 16); anonymous GET is refused before log-in
     Row("pilots:report_pdf", "GET", _all(405), args=_pilot),
-    Row("pilots:report_pdf", "POST", _pilot_readers, args=_pilot),
+    # the report is made as a task (issue 17): the POST sends to the job's progress page
+    Row("pilots:report_pdf", "POST", {**_pilot_readers, **_readers(303)}, args=_pilot),
+    Row("pilots:report_job", "GET", _pilot_readers, args=_report_job),
+    Row("pilots:report_job", "POST", _all(405), args=_report_job),
+    Row("pilots:annex_pdf", "GET", _pilot_readers, args=_annex),
+    Row("pilots:annex_pdf", "POST", _all(405), args=_annex),
+    Row("pilots:annex_xlsx", "GET", _pilot_readers, args=_annex),
+    Row("pilots:annex_xlsx", "POST", _all(405), args=_annex),
     Row("pilots:stored_report", "GET", _pilot_readers, args=_stored_report),
     Row("pilots:stored_report", "POST", _all(405), args=_stored_report),
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in

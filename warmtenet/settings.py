@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "warmtenet",
     "pilots",
     "techniek",
@@ -180,6 +181,20 @@ if WARMTENET_THEME not in {"voorbeeld", "utrecht"}:
 # local-memory cache of development and tests.
 WARMTENET_RATE_LIMIT = env_bool("WARMTENET_RATE_LIMIT", default=True)
 
+# Background work (Django's Tasks framework, pilots/tasks.py). `immediate` runs a task inside the
+# request that enqueues it: `make run` and tests need no worker. `database` queues it in
+# PostgreSQL (django-tasks-db) for `manage.py worker`: production, docker-compose.yml.
+WARMTENET_TASKS = os.environ.get("WARMTENET_TASKS", "immediate").strip() or "immediate"
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if WARMTENET_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"WARMTENET_TASKS={WARMTENET_TASKS!r}: expected immediate or database"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[WARMTENET_TASKS]}}
+
 # Admin lives off the default path so scanners looking for /admin/ find nothing.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "beheer-support/")
 
@@ -220,7 +235,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "").strip()
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that is away fails a request within seconds instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # Several deployments (or test runs) on one Redis keep their keys apart.
+            "KEY_PREFIX": os.environ.get("WARMTENET_CACHE_PREFIX", ""),
+        }
     }
 elif CACHE_DIR:
     CACHES = {

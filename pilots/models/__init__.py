@@ -6,7 +6,7 @@ from .milestone import Milestone, MilestoneStatus, PhaseStart
 from .parameter import ParameterOverride, pilot_parameters
 from .pilot import Gemeente, Membership, Phase, Pilot, PilotQuerySet, Role, ScaleClass
 from .regime import PilotRegimeFacts
-from .report import GeneratedReport
+from .report import GeneratedReport, ReportJob
 
 __all__ = [
     "BuildingType",
@@ -28,6 +28,7 @@ __all__ = [
     "PilotRegimeFacts",
     "Pilot",
     "PilotQuerySet",
+    "ReportJob",
     "Role",
     "ScaleClass",
     "StreetLink",

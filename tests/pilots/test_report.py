@@ -18,11 +18,12 @@ from urllib.parse import urlencode
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.db import OperationalError, transaction
+from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Commitment, GeneratedReport, ParameterOverride, Role
+from pilots.models import Commitment, GeneratedReport, ParameterOverride, ReportJob, Role
 from pilots.report import STATIC_BASE, StaticFilesFetcher
 from techniek.calc.parameters import parameter_rows
 from tests.conftest import Cast
@@ -53,8 +54,25 @@ def _url(pilot_pk: int) -> str:
     return reverse("pilots:report_pdf", args=[pilot_pk])
 
 
-def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
+def _request(client: Client, pilot_pk: int, params: dict | None = None) -> HttpResponse:
+    """Ask for a report (the POST of the page's button) and follow to the download when ready:
+    the task runs inside the request here (the immediate backend of the tests)."""
     response = client.post(_url(pilot_pk) + "?" + urlencode(params or {}))
+    assert response.status_code == 303, response.content[:500]
+    progress = client.get(response["Location"])
+    assert progress.status_code == 200
+    assert progress["Cache-Control"] == "no-store"
+    assert 'data-status="ready"' in progress.text, progress.text[:2000]
+    download = re.search(r'data-testid="report-download" href="([^"]+)"', progress.text).group(1)
+    return client.get(download)
+
+
+def _page(client: Client, pilot_pk: int) -> str:
+    return client.get(reverse("pilots:business_case", args=[pilot_pk])).text
+
+
+def _download(client: Client, pilot_pk: int, params: dict | None = None) -> bytes:
+    response = _request(client, pilot_pk, params)
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "application/pdf"
     return response.content
@@ -92,6 +110,9 @@ class Rendered:
     page: str  # the business-case page for SCENARIO
     pdf: bytes  # the PDF for SCENARIO
     again: bytes  # the same download once more
+    annex: bytes  # its annex as PDF (every parameter)
+    annex_xlsx: bytes  # and as a spreadsheet
+    pilot_pk: int
 
 
 OVERRIDE_NOTE = "leveringstarief uit het collectieve inkoopcontract 2027"
@@ -121,8 +142,18 @@ def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
         client = Client()
         client.force_login(MemberFactory(gemeente=utrecht, role=Role.GEMEENTE, username="lezer"))
         page = client.get(reverse("pilots:business_case", args=[pilot.pk]), SCENARIO).text
+        pdf = _download(client, pilot.pk, SCENARIO)
+        again = _download(client, pilot.pk, SCENARIO)
+        links = dict(
+            re.findall(
+                r'href="([^"]+)" download data-testid="(annex-pdf|annex-xlsx)"',
+                _page(client, pilot.pk),
+            )
+        )
+        annex = {kind: client.get(url) for url, kind in links.items()}
+        assert annex["annex-pdf"]["Content-Type"] == "application/pdf"
         rendered = Rendered(
-            page, _download(client, pilot.pk, SCENARIO), _download(client, pilot.pk, SCENARIO)
+            page, pdf, again, annex["annex-pdf"].content, annex["annex-xlsx"].content, pilot.pk
         )
         transaction.set_rollback(True)
     return rendered
@@ -135,7 +166,7 @@ def test_kwartiermaker_downloads_an_attachment_that_is_not_cached(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.kwartiermaker)
-    response = client.post(_url(cast.pilot.pk))
+    response = _request(client, cast.pilot.pk)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert re.fullmatch(
@@ -154,8 +185,8 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
     client: Client, cast: Cast
 ) -> None:
     client.force_login(cast.gemeente_utrecht)
-    first = client.post(_url(cast.pilot.pk)).content
-    again = client.post(_url(cast.pilot.pk)).content
+    first = _download(client, cast.pilot.pk)
+    again = _download(client, cast.pilot.pk)
     assert first == again
     stored = GeneratedReport.objects.get(pilot=cast.pilot)
     assert bytes(stored.pdf) == first
@@ -164,7 +195,7 @@ def test_a_report_is_kept_and_an_identical_request_gets_the_same_file(
     milestone = cast.pilot.milestones.filter(phase=cast.pilot.phase).first()
     milestone.status, milestone.done_on = "done", date(2026, 11, 2)
     milestone.save()
-    assert client.post(_url(cast.pilot.pk)).content != first
+    assert _download(client, cast.pilot.pk) != first
     assert GeneratedReport.objects.filter(pilot=cast.pilot).count() == 2
     # Both are listed on the business-case page and can be downloaded as they were.
     page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
@@ -220,7 +251,7 @@ def test_reports_are_limited_per_user_with_a_dutch_429(client: Client, cast: Cas
 
     client.force_login(cast.gemeente_utrecht)
     for _ in range(REPORTS_PER_WINDOW):  # the same scenario: answered from the kept report
-        assert client.post(_url(cast.pilot.pk)).status_code == 200
+        assert client.post(_url(cast.pilot.pk)).status_code == 303
     refused = client.post(_url(cast.pilot.pk))
     assert refused.status_code == 429
     assert "U heeft in korte tijd veel rapporten gemaakt" in refused.text
@@ -230,7 +261,7 @@ def test_reports_are_limited_per_user_with_a_dutch_429(client: Client, cast: Cas
     stored_url = reverse("pilots:stored_report", args=[cast.pilot.pk, stored.pk])
     assert client.get(stored_url).status_code == 200
     client.force_login(cast.kwartiermaker)
-    assert client.post(_url(cast.pilot.pk)).status_code == 200
+    assert client.post(_url(cast.pilot.pk)).status_code == 303
 
 
 @pytest.mark.parametrize(
@@ -255,26 +286,32 @@ def test_a_failing_render_shows_a_friendly_page_with_an_error_id(
 
     monkeypatch.setattr(pilots.report, "HTML", broken)  # the outside edge: WeasyPrint
     client.force_login(cast.kwartiermaker)
-    response = client.post(_url(cast.pilot.pk))
-    assert response.status_code == 500
-    assert response["Content-Type"].startswith("text/html")
-    error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', response.text).group(1)
+    progress = client.get(client.post(_url(cast.pilot.pk))["Location"])
+    assert 'data-status="failed"' in progress.text
+    assert 'hx-trigger="every 1s"' not in progress.text  # finished: no more polling
+    error_id = re.search(r'data-testid="error-id">([0-9a-f]{12})<', progress.text).group(1)
     assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
+    assert not GeneratedReport.objects.exists()
+    assert ReportJob.objects.get().status == ReportJob.Status.FAILED
 
 
-def test_a_lost_database_during_the_render_answers_503_not_the_error_page(
-    client: Client, cast: Cast, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pilots.report
-
-    def database_gone(*args: object, **kwargs: object) -> object:
-        raise OperationalError("server closed the connection unexpectedly")
-
-    monkeypatch.setattr(pilots.report, "HTML", database_gone)
-    client.force_login(cast.kwartiermaker)
-    response = client.post(_url(cast.pilot.pk))
-    assert response.status_code == 503  # DatabaseUnavailableMiddleware: try again shortly
-    assert response["Retry-After"] == "10"
+def test_the_progress_page_polls_until_the_job_is_finished(client: Client, cast: Cast) -> None:
+    job = ReportJob.objects.create(pilot=cast.pilot, requested_by=cast.kwartiermaker, language="nl")
+    url = reverse("pilots:report_job", args=[cast.pilot.pk, job.pk])
+    client.force_login(cast.gemeente_utrecht)
+    page = client.get(url).text
+    assert 'data-status="queued"' in page
+    assert f'hx-get="{url}"' in page
+    assert "in de wachtrij" in page
+    assert 'value="0"' in page
+    ReportJob.objects.filter(pk=job.pk).update(status="rendering", progress=45)
+    partial = client.get(url, headers={"HX-Request": "true"}).text
+    assert "<html" not in partial
+    assert 'id="report-job"' in partial
+    assert "wordt gemaakt" in partial
+    assert 'value="45"' in partial
+    client.force_login(cast.gemeente_other)
+    assert client.get(url).status_code == 404
 
 
 # --- content ------------------------------------------------------------------------------------
@@ -296,9 +333,13 @@ def test_the_pilots_own_values_are_listed_with_their_source(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
     text = _squash(_text(report.pdf, tmp_path))
-    assert _squash("1 eigen waarde van deze pilot") in text
-    assert _squash(OVERRIDE_NOTE) in text
-    assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in text
+    assert _squash("Deze pilot rekent met 1 eigen waarde in plaats van de standaard.") in text
+    annex = _squash(_text(report.annex, tmp_path))
+    assert _squash("1 eigen waarde van deze pilot") in annex
+    assert _squash(OVERRIDE_NOTE) in annex
+    assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in _squash(
+        _text(report.annex, tmp_path)
+    )
     assert "Rekentmet1eigenwaardeinplaatsvandestandaard." in _squash(report.page)
 
 
@@ -308,14 +349,58 @@ def test_same_inputs_give_the_same_figures_and_hash(
     assert _text(report.pdf, tmp_path) == _text(report.again, tmp_path)
 
 
-def test_every_default_and_its_source_is_in_the_appendix(
+def test_every_default_and_its_source_is_in_the_annex(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
-    text = _squash(_text(report.pdf, tmp_path))
+    text = _squash(_text(report.annex, tmp_path))
     rows = parameter_rows()
     assert [r.key for r in rows if _squash(r.key) not in text] == []
     assert [r.sourced.source for r in rows if _squash(r.sourced.source) not in text] == []
     assert "Rekenversie2026." in text
+    assert _squash(OVERRIDE_NOTE) in text
+    # The body no longer carries the tables: it names the annex and links to it.
+    body = _squash(_text(report.pdf, tmp_path))
+    assert [r.key for r in rows if _squash(r.key) in body] == []
+    fingerprint = re.search(r"kenmerk invoer ([0-9a-f]{12})", report.page).group(1)
+    assert _squash(f"/bijlage/{fingerprint}.pdf") in body  # printed, and a link:
+    chunks = [report.pdf]
+    for match in re.finditer(rb"stream\r?\n", report.pdf):
+        try:
+            chunks.append(zlib.decompressobj().decompress(report.pdf[match.end() :]))
+        except zlib.error:
+            continue
+    uris = {m for c in chunks for m in re.findall(rb"/URI \(([^)]+)\)", c)}
+    xlsx = f"http://testserver/pilots/{report.pilot_pk}/bijlage/{fingerprint}.xlsx"
+    assert xlsx.encode() in uris
+
+
+def test_the_annex_spreadsheet_has_every_parameter_with_its_source(report: Rendered) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(report.annex_xlsx), read_only=True)["Parameters"]
+    header, *rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    assert header[:4] == ("Groep", "Sleutel", "Parameter", "Waarde")
+    by_key = {row[1]: row for row in rows}
+    assert set(by_key) == {r.key for r in parameter_rows()}
+    own = by_key["prices.gas_supply_eur_per_m3"]
+    assert own[header.index("Eigen waarde")] == "ja"
+    assert all(row[header.index("Bron")] for row in rows)
+
+
+def test_the_report_body_is_ten_to_twelve_pages(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    """Issue 17: the council reads about 10–12 pages; the tables of every parameter, the models
+    and strategies in full and the participation table are in the annex."""
+    info = _poppler("pdfinfo", report.pdf, tmp_path)
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 10 <= pages <= 12, pages
+    text = _text(report.pdf, tmp_path)
+    for title in ("Samenvatting", "feiten", "deelname", "concepten", "Businesscase",
+                  "Wet collectieve warmte", "Organisatiemodel", "Risico", "Lessen"):  # fmt: skip
+        assert title in text, title
 
 
 def test_no_address_or_household_value_reaches_the_pdf(
