@@ -12,6 +12,7 @@ from .models import (
     Milestone,
     ParameterOverride,
     Pilot,
+    ReportJob,
 )
 
 
@@ -103,10 +104,26 @@ class GeneratedReportAdmin(admin.ModelAdmin):
     list_filter = ["pilot__gemeente"]
     search_fields = ["pilot__name", "fingerprint"]
     list_select_related = ["pilot", "created_by"]
-    exclude = ["pdf"]
+    exclude = ["pdf", "annex_pdf", "annex_xlsx"]
 
     def get_queryset(self, request: HttpRequest) -> object:
-        return super().get_queryset(request).defer("pdf")
+        return super().get_queryset(request).defer("pdf", "annex_pdf", "annex_xlsx")
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ReportJob)
+class ReportJobAdmin(admin.ModelAdmin):
+    """Requests for a report and how far they got (the queue itself: "Database tasks")."""
+
+    list_display = ["pilot", "requested_at", "requested_by", "status", "progress", "attempts"]
+    list_filter = ["status", "pilot__gemeente"]
+    list_select_related = ["pilot", "requested_by"]
+    readonly_fields = ["report"]
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

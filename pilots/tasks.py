@@ -40,7 +40,9 @@ def _progress(job_id: int, percent: int) -> None:
 def _start(job_id: int) -> ReportJob | None:
     """Mark the job as rendering (one more attempt); None when there is nothing left to do."""
     with transaction.atomic():
-        job = ReportJob.objects.select_for_update().select_related("pilot").get(pk=job_id)
+        # Lock the job only, not the pilot joined to it (edits of the pilot go on meanwhile).
+        jobs = ReportJob.objects.select_for_update(of=("self",)).select_related("pilot")
+        job = jobs.get(pk=job_id)
         if job.finished:
             return None
         if job.attempts >= MAX_ATTEMPTS:

@@ -122,3 +122,25 @@ def redis_available() -> None:
         if os.environ.get("CI"):
             pytest.fail("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
         pytest.skip("Redis is not running on 127.0.0.1:6379")
+
+
+@pytest.fixture
+def database_tasks(settings: object) -> None:
+    """The production queue (django-tasks-db) instead of the tests' immediate backend."""
+    from django.tasks import task_backends
+
+    from tests import processes
+
+    processes.require_postgresql()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _forget(task_backends)
+    yield
+    _forget(task_backends)
+
+
+def _forget(handler: object) -> None:
+    """The task handler keeps the settings and backends it made; make it read them again."""
+    from asgiref.local import Local
+
+    handler.__dict__.pop("settings", None)
+    handler._connections = Local(handler.thread_critical)

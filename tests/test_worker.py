@@ -6,7 +6,6 @@ queues in PostgreSQL (django-tasks-db) as production does.
 
 from pathlib import Path
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -14,26 +13,6 @@ from django_tasks_db.models import DBTaskResult
 from pilots.models import Commitment, GeneratedReport, ReportJob, Role
 from tests import processes
 from tests.factories import GemeenteFactory, HouseholdFactory, MemberFactory, PilotFactory
-
-
-@pytest.fixture
-def database_tasks(settings: object) -> None:
-    """The production queue (django-tasks-db) instead of the tests' immediate backend."""
-    from django.tasks import task_backends
-
-    processes.require_postgresql()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    _forget(task_backends)
-    yield
-    _forget(task_backends)
-
-
-def _forget(handler: object) -> None:
-    """The task handler keeps the settings and backends it made; make it read them again."""
-    from asgiref.local import Local
-
-    handler.__dict__.pop("settings", None)
-    handler._connections = Local(handler.thread_critical)
 
 
 def test_a_worker_killed_mid_render_leaves_nothing_and_the_next_one_makes_it_once(
