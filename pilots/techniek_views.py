@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from techniek.calc import compare_concepts
 from techniek.forms import Quickscan
 from techniek.views import _cluster_ring, street_length_m
+from warmtenet.forms import DesignSystemForm
 from warmtenet.http import AuthenticatedRequest, form_status
 
 from .calc_inputs import pilot_inputs
@@ -29,7 +30,7 @@ def site_version(pilot: Pilot) -> str:
     return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
-class SiteForm(forms.ModelForm):
+class SiteForm(DesignSystemForm, forms.ModelForm):
     # The version the editor saw; a save over a newer one is refused (409), as on the other edits.
     version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
 
