@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import import_views, link_views, parameter_views, report_views, techniek_views, views
+from . import (
+    import_views,
+    link_views,
+    parameter_views,
+    register_views,
+    report_views,
+    techniek_views,
+    views,
+)
 
 app_name = "pilots"
 
@@ -19,6 +27,12 @@ urlpatterns = [
     path("<int:pk>/juridisch/mijlpaal/", views.regime_milestone, name="regime_milestone"),
     path("<int:pk>/huishoudens/nieuw/", views.household_create, name="household_create"),
     path("<int:pk>/huishoudens/<int:hh>/", views.household_edit, name="household_edit"),
+    path(
+        "<int:pk>/huishoudens/<int:hh>/verwijderen/",
+        register_views.household_delete,
+        name="household_delete",
+    ),
+    path("<int:pk>/plangebied/", register_views.plan_area, name="plan_area"),
     path(
         "<int:pk>/huishoudens/<int:hh>/commitment/",
         views.household_commitment,
