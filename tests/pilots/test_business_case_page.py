@@ -111,3 +111,11 @@ def test_a_price_at_the_edge_of_its_range_renders_with_a_note_on_the_tornado(
 def test_the_tornado_note_is_absent_with_default_prices(client: Client, cast: Cast) -> None:
     client.force_login(cast.gemeente_utrecht)
     assert 'data-testid="tornado-note"' not in client.get(_url(cast)).text
+
+
+def test_the_slider_says_what_100_percent_is(client: Client, cast: Cast) -> None:
+    """Issue 22: the slider counts the register, the overview the plan area; the page says so."""
+    client.force_login(cast.gemeente_utrecht)
+    page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
+    assert "100% = de 12 huishoudens in het register die niet zijn afgehaakt." in page
+    assert "aandelen van alle 18 woningen in het plangebied" in page
