@@ -119,3 +119,20 @@ def test_the_slider_says_what_100_percent_is(client: Client, cast: Cast) -> None
     page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
     assert "100% = de 12 huishoudens in het register die niet zijn afgehaakt." in page
     assert "aandelen van alle 18 woningen in het plangebied" in page
+
+
+@pytest.mark.parametrize(
+    ("technique", "concept"),
+    [
+        ("Aquathermie", "aquathermie_ring"),
+        ("Bodemlus, ringnet", "bodemlus_ringnet"),
+        ("Zonthermie", "zonthermie_mt"),
+        ("Groengas hybride", "bodemlus_cluster"),  # no network concept named: the size rule
+    ],
+)
+def test_the_business_case_opens_with_the_pilots_own_concept(
+    cast: Cast, technique: str, concept: str
+) -> None:
+    Pilot.objects.filter(pk=cast.pilot.pk).update(technique=technique, concept="")
+    cast.pilot.refresh_from_db()
+    assert Scenario.for_pilot(cast.pilot).concept == concept
