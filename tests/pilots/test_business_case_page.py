@@ -136,3 +136,17 @@ def test_the_business_case_opens_with_the_pilots_own_concept(
     Pilot.objects.filter(pk=cast.pilot.pk).update(technique=technique, concept="")
     cast.pilot.refresh_from_db()
     assert Scenario.for_pilot(cast.pilot).concept == concept
+
+
+def test_a_tariff_above_the_acm_maximum_is_explained_beside_the_gas_comparison(
+    client: Client, cast: Cast
+) -> None:
+    """Issue 22: "cheaper than gas" and "above the ACM maximum" are two comparisons; say so."""
+    for key in ("prices.acm_max_heat_eur_per_gj", "prices.acm_max_fixed_eur_per_year"):
+        ParameterOverride.objects.create(pilot=cast.pilot, key=key, value=0)
+    client.force_login(cast.gemeente_utrecht)
+    url = reverse("pilots:business_case", args=[cast.pilot.pk])
+    page = client.get(url, {"concept": "bodemlus_cluster", "org_model": "marktpartner"}).text
+    assert "Het warmtetarief ligt boven het maximum dat de ACM toestaat." in page
+    assert 'data-testid="acm-explained"' in page
+    assert "tegen een maximum van € 0 per jaar" in page
