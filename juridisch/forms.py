@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.http import QueryDict
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -99,6 +100,23 @@ class RegimeForm(forms.Form):
 
     def clean_connections_now(self) -> int:
         return self.cleaned_data["connections_now"] or 0  # empty: nothing connected yet
+
+    def readable(self) -> list[tuple[str, str]]:
+        """Label and shown value of every fact, for a reader who may not edit: the choice's
+        label instead of its code, "ja"/"nee" for a box, 0 as 0 and only an empty value as "–"."""
+        rows = []
+        for field in self:
+            value = field.value()
+            if isinstance(field.field, forms.BooleanField):
+                shown = gettext("ja") if field.field.to_python(value) else gettext("nee")
+            elif isinstance(field.field, forms.ChoiceField):
+                shown = str(dict(field.field.choices).get(value, value or "–"))
+            elif value is None or value == "":
+                shown = "–"
+            else:
+                shown = str(formats.localize(value))
+            rows.append((str(field.label), shown))
+        return rows
 
     def to_facts(self) -> RegimeFacts:
         if not self.is_valid():

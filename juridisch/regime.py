@@ -211,7 +211,11 @@ class RuleSet:
         }
 
 
-SEED = "Seed-presentatie, dia 'Juridisch kader: welk regime WCW van toepassing?'"
+# The law itself, not the kopgroep's slides that first summarised it (issue 22): the bill as
+# adopted, and for supervision its explanatory memorandum, chapter 4 (§4.5 Taken, §4.6
+# Verplichtingen), where the slides' claims are still to be checked.
+WCW = "Wet collectieve warmte, Kamerstuk 36 576, aangenomen door de Eerste Kamer op 9 december 2025"
+WCW_MVT = "Memorie van toelichting WCW, Kamerstuk 36 576, nr. 3, §4.5 Taken en §4.6 Verplichtingen"
 WARMTE365 = "EnergieSamen-webinar, warmte365.nl, 20 oktober 2025"
 NVW3 = "Derde nota van wijziging WCW, Kamerstuk 36 576 (tkconv 2025D25958), juni 2025"
 GEMEENTE_NU = "gemeente.nu, 10 december 2025"
@@ -219,7 +223,7 @@ PUBLIC_MAJORITY = "energiecooperatiekorthaarlem.nl; gemeente.nu, 10 december 202
 WARMTEGEMEENSCHAP = "EnergieSamen via warmte365.nl, 20 oktober 2025"
 WARMTEWET = "Warmtewet (2014); huurgeschil.nl; aensblog.nl"
 
-_SEED_SUPERVISION = Basis(SEED, confirmed=False, note=texts.NOTE_SEED_SUPERVISION)
+_SEED_SUPERVISION = Basis(WCW_MVT, confirmed=False, note=texts.NOTE_SEED_SUPERVISION)
 
 WCW_2025 = RuleSet(
     version="wcw-2025",
@@ -243,14 +247,14 @@ WCW_2025 = RuleSet(
             Condition.PROSPECT_ABOVE_MAX,
             Regime.BASIS,
             ReasonCode.PROSPECT_ABOVE_MAX,
-            Basis(f"{SEED}, situatie 3; {NVW3}", confirmed=False, note=texts.NOTE_PROSPECT),
+            Basis(f"{WCW}; {NVW3}", confirmed=False, note=texts.NOTE_PROSPECT),
         ),
         RegimeRule(
             "few_small_consumers",
             Condition.FEW_SMALL_CONSUMERS,
             Regime.BEPERKT_GEREGULEERD,
             ReasonCode.FEW_SMALL_CONSUMERS,
-            Basis(f"{WARMTE365}; {SEED}, situatie 2", confirmed=True),
+            Basis(f"{WCW}; {WARMTE365}", confirmed=True),
         ),
         RegimeRule(
             "gemeente_designates",
@@ -271,7 +275,7 @@ WCW_2025 = RuleSet(
             Condition.OWN_INITIATIVE,
             Regime.KLEIN_COLLECTIEF,
             ReasonCode.OWN_INITIATIVE,
-            Basis(f"{WARMTE365}; {NVW3}; {SEED}, situatie 1", confirmed=True),
+            Basis(f"{WCW}; {NVW3}; {WARMTE365}", confirmed=True),
         ),
     ),
     notices=(
@@ -382,7 +386,7 @@ WCW_2025 = RuleSet(
             Regime.KLEIN_COLLECTIEF,
             ObligationCode.PUBLIC_MAJORITY,
             OwnershipRule.RESIDENTS_OR_MARKET,
-            Basis(f"{SEED}; {NVW3}", confirmed=False, note=texts.NOTE_OWNERSHIP_FREE),
+            Basis(f"{WCW}; {NVW3}", confirmed=False, note=texts.NOTE_OWNERSHIP_FREE),
         ),
         ObligationSpec(
             Regime.KLEIN_COLLECTIEF,
@@ -394,7 +398,7 @@ WCW_2025 = RuleSet(
             Regime.KLEIN_COLLECTIEF,
             ObligationCode.TARIFF_REGULATION,
             TariffRule.ACM_MAX_PRICE,
-            Basis(f"{GEMEENTE_NU}; {SEED}", confirmed=False, note=texts.NOTE_SEED_SUPERVISION),
+            Basis(f"{WCW_MVT}; {GEMEENTE_NU}", confirmed=False, note=texts.NOTE_SEED_SUPERVISION),
         ),
         ObligationSpec(
             Regime.KLEIN_COLLECTIEF,
@@ -437,7 +441,7 @@ WCW_2025 = RuleSet(
             Regime.BEPERKT_GEREGULEERD,
             ObligationCode.CONSUMER_PROTECTION,
             ConsumerRules.BASIC,
-            Basis(SEED, confirmed=False, note=texts.NOTE_BASIC_RULES),
+            Basis(WCW_MVT, confirmed=False, note=texts.NOTE_BASIC_RULES),
         ),
         ObligationSpec(
             Regime.BEPERKT_GEREGULEERD,

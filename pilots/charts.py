@@ -6,6 +6,7 @@ every property and cost ~20 ms per chart (bench/run.py); tests validate the dict
 SVG traces only and no mode bar, so the strict CSP bundle draws them.
 """
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -189,6 +190,30 @@ def investment_breakdown(case: object, labels: dict[str, str]) -> ChartSpec:
     )
 
 
+# Category labels break onto lines of this many characters on the page: on a 360 px phone a
+# one-line "Eigen lucht-warmtepomp" was cut off under the chart.
+BAR_LABEL_CHARS = 12
+HBAR_LABEL_CHARS = 18
+MARKER_ROW_PX = 16
+
+
+def _wrap(label: object, width: int) -> str:
+    text = str(label)
+    return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=True)) or text
+
+
+def _marker_labels(markers: Sequence[Marker]) -> list[tuple[Marker, str, int]]:
+    """(marker, label, row): markers at the same x share one label, and each label has a row
+    of its own, so a long label never runs into the next one on a narrow screen."""
+    merged: dict[float, tuple[Marker, list[str]]] = {}
+    for m in markers:
+        merged.setdefault(m.x, (m, []))[1].append(m.label)
+    return [
+        (marker, " · ".join(labels), row)
+        for row, (marker, labels) in enumerate(merged[x] for x in sorted(merged))
+    ]
+
+
 def to_plotly(spec: ChartSpec) -> dict:
     layout: dict = {
         "margin": {"l": 64, "r": 16, "t": 40, "b": 48},
@@ -207,7 +232,7 @@ def to_plotly(spec: ChartSpec) -> dict:
             {
                 "type": "bar",
                 "orientation": "h",
-                "y": cats,
+                "y": [_wrap(c, HBAR_LABEL_CHARS) for c in cats],
                 "x": list(s.values),
                 "name": s.name,
                 "marker": {"color": s.colour},
@@ -216,12 +241,12 @@ def to_plotly(spec: ChartSpec) -> dict:
         ]
         layout["barmode"] = "overlay"
         layout["yaxis"] = {"autorange": "reversed", "automargin": True}
-        layout["xaxis"] = {"title": {"text": spec.x_title}, "zeroline": True}
+        layout["xaxis"] = {"title": {"text": spec.x_title}, "zeroline": True, "automargin": True}
     elif spec.kind in ("bar", "stacked_bar"):
         data = [
             {
                 "type": "bar",
-                "x": cats,
+                "x": [_wrap(c, BAR_LABEL_CHARS) for c in cats],
                 "y": list(s.values),
                 "name": s.name,
                 "marker": {"color": s.colour},
@@ -229,6 +254,7 @@ def to_plotly(spec: ChartSpec) -> dict:
             for s in spec.series
         ]
         layout["barmode"] = "stack" if spec.kind == "stacked_bar" else "group"
+        layout["xaxis"]["automargin"] = True
     else:
         data = [
             {
@@ -256,17 +282,27 @@ def to_plotly(spec: ChartSpec) -> dict:
         }
         for m in spec.markers
     ]
+    numeric = [float(c) for c in cats if isinstance(c, int | float)]
+    span = (max(numeric) - min(numeric)) if len(numeric) > 1 else 100.0
+    middle = (min(numeric) + span / 2) if numeric else 50.0
+    # Inside the plot, left-aligned on their line and stacked downwards: above the plot they
+    # ran into the legend, and two markers at the same share printed on top of each other.
     layout["annotations"] = [
         {
             "x": m.x,
             "xref": "x",
             "y": 1,
             "yref": "paper",
-            "text": m.label,
+            "yanchor": "top",
+            # Right of the line in the left half, left of it in the right half: never off the plot.
+            "xanchor": "left" if m.x <= middle else "right",
+            "xshift": 4 if m.x <= middle else -4,
+            "yshift": -MARKER_ROW_PX * row,
+            "text": label,
             "showarrow": False,
-            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
             "font": {"color": m.colour, "size": 11},
         }
-        for m in spec.markers
+        for m, label, row in _marker_labels(spec.markers)
     ]
     return {"data": data, "layout": layout}

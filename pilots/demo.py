@@ -296,6 +296,45 @@ DEMO_STREETS = (
     ),
 )
 
+# The proeftuinen are in Realisatie: a network being built has most of its homes signed (the go
+# needs 70 %), so their registers are filled too (issue 22: empty registers were not believable).
+# Postcode areas are those of the village or neighbourhood; the street is a common Dutch name,
+# not a claim about the real network's route.
+_REALISED = (0.05, 0.05, 0.75, 0.05)
+DEMO_STREETS = (
+    *DEMO_STREETS,
+    DemoStreet(
+        "Katwijk Kalkhoven", "Kerkstraat", "2225", "mid_terrace", 1968, 100, "C", 1350, _REALISED
+    ),
+    DemoStreet(
+        "Loppersum", "Dorpsstraat", "9919", "semi_detached", 1955, 120, "D", 1760, _REALISED
+    ),
+    DemoStreet("Vlieland", "Dorpsstraat", "8899", "detached", 1960, 110, "D", 2380, _REALISED),
+    DemoStreet("De Wolden", "Kerkstraat", "7963", "semi_detached", 1972, 125, "C", 1760, _REALISED),
+    DemoStreet(
+        "Midden-Groningen Steendam", "Dorpsweg", "9627", "detached", 1950, 120, "E", 2380, _REALISED
+    ),
+    DemoStreet(
+        "Almelo Aalderinkshoek",
+        "Schoolstraat",
+        "7608",
+        "mid_terrace",
+        1958,
+        90,
+        "D",
+        1350,
+        _REALISED,
+    ),
+    DemoStreet(
+        "Barneveld De Glind", "Glinderweg", "3794", "detached", 1935, 130, "E", 2380, _REALISED
+    ),
+    DemoStreet(
+        "Enkhuizen Gommerwijk", "Molenweg", "1602", "mid_terrace", 1965, 95, "C", 1350, _REALISED
+    ),
+    DemoStreet(
+        "Schiermonikoog", "Langestreek", "9166", "detached", 1930, 110, "E", 2380, _REALISED
+    ),
+)
 
 # A street link with a known token, so the demo's resident dashboard can be opened from the
 # URL make run prints. Real links get a random token that is shown only once.

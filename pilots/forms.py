@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from warmtenet.forms import DesignSystemForm
+
 from .models import (
     Commitment,
     Gemeente,
@@ -107,7 +109,7 @@ class CommitmentForm(forms.Form):
     note = forms.CharField(label=_("Notitie"), required=False, max_length=500)
 
 
-class HouseholdForm(VersionedForm):
+class HouseholdForm(DesignSystemForm, VersionedForm):
     # Longer than the stored 6 characters: people type "3511 ab", clean_postcode normalises.
     postcode = forms.CharField(label=_("Postcode"), max_length=10)
 
@@ -136,6 +138,7 @@ class HouseholdForm(VersionedForm):
             self.fields["commitment"] = forms.ChoiceField(
                 label=_("Commitment"), choices=Commitment.choices, initial=Commitment.UNKNOWN
             )
+            self.style_widgets()
         else:
             self.initial.setdefault("version", self.instance.version)
 

@@ -2,7 +2,9 @@
 
 Pure functions over counts and history rows, so they are tested without a database. A home
 "reached" a step when its current commitment is that step or a later one (afgehaakt counts
-for none). Shares are of the pilot's homes in the plan area, not only the registered ones.
+for none). Shares are of the pilot's homes in the plan area, not only the registered ones;
+when the register holds more households than the plan area has homes, the plan area is out
+of date and the shares are of the register instead, so no share passes 100 % unnoticed.
 """
 
 from collections import Counter
@@ -21,7 +23,7 @@ _RANK |= {Commitment.SIGNED: 3, Commitment.WITHDRAWN: -1}
 class Step:
     commitment: Commitment
     homes: int
-    pct: float  # 0–100, of the pilot's homes
+    pct: float  # 0–100, of the basis: the plan area's homes, or the register when larger
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,16 @@ class Participation:
     withdrawn: int
     steps: tuple[Step, ...]  # interested, intent, signed (cumulative: at least this step)
 
+    @property
+    def basis(self) -> int:
+        """What the shares are of: the plan area's homes, or the register when it is larger."""
+        return max(self.homes, self.registered)
+
+    @property
+    def over_plan(self) -> int:
+        """Households in the register beyond the homes of the plan area (0 when within)."""
+        return max(0, self.registered - self.homes)
+
     def step(self, commitment: Commitment) -> Step:
         return next(s for s in self.steps if s.commitment == commitment)
 
@@ -38,9 +50,10 @@ class Participation:
 def participation(homes: int, counts: Mapping[str, int]) -> Participation:
     """`counts`: households per current commitment value."""
     steps = []
+    basis = max(homes, sum(counts.values()))
     for commitment in LADDER:
         reached = sum(n for c, n in counts.items() if _RANK[Commitment(c)] >= _RANK[commitment])
-        steps.append(Step(commitment, reached, 100 * reached / homes if homes else 0.0))
+        steps.append(Step(commitment, reached, 100 * reached / basis if basis else 0.0))
     return Participation(
         homes=homes,
         registered=sum(counts.values()),

@@ -42,6 +42,7 @@ from juridisch.organisation import profiles, rank_models
 from juridisch.rules import check_regime
 from techniek import catalogue, labels
 from techniek.calc import Fit, compare_concepts
+from techniek.calc.results import Warning as TechWarning
 from techniek.calc.subsidies import SubsidyParams
 from techniek.templatetags.money import euro_cents
 from techniek.templatetags.techniek_labels import collective, references
@@ -309,8 +310,17 @@ def _risks(
         )
     for code in case.warnings:
         risks.append(Risk(_("Businesscase"), str(case_labels.WARNINGS.get(str(code), code))))
+    demand = result.technical.demand
     for code in result.technical.warnings:
-        risks.append(Risk(_("Techniek"), labels.warning_text(code)))
+        if code == TechWarning.DEMAND_ESTIMATED:
+            # The same count as the chapter on the homes prints, not a blanket "no metered gas".
+            detail = _(
+                "Van %(n)s van de %(total)s woningen in de berekening is de warmtevraag geschat "
+                "uit woningtype en bouwperiode: voor die woningen is geen gemeten gasverbruik."
+            ) % {"n": demand.homes_estimated, "total": demand.homes}
+        else:
+            detail = labels.warning_text(code)
+        risks.append(Risk(_("Techniek"), detail))
     if result.tornado.bars:
         top = result.tornado.bars[0]
         risks.append(
@@ -446,7 +456,8 @@ def report_context(pilot: Pilot, result: PilotResult, *, today: date, request_us
         "own_values": _own_values(pilot, params),
         "parameter_count": len(params),
         "unconfirmed_count": unconfirmed,
-        "metered_homes": sum(h.gas_m3_per_year is not None for h in result.inputs.households),
+        # Of the homes in the calculation, as the risk on estimated demand counts them.
+        "metered_homes": result.technical.demand.homes - result.technical.demand.homes_estimated,
     }
 
 

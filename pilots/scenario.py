@@ -80,7 +80,27 @@ class ScenarioForm(forms.Form):
         )
 
 
+# The pilot's own words for its technique (free text, e.g. "Aquathermie") to the concept the
+# business case opens with, first match wins: the page should start from the pilot's concept
+# (issue 22), not from a size rule that contradicts it.
+TECHNIQUE_CONCEPTS = (
+    ("bodemlus, ringnet", Concept.BODEMLUS_RINGNET),
+    ("bodemlus", Concept.BODEMLUS_CLUSTER),
+    ("pvt", Concept.PVT_RING),
+    ("aquathermie", Concept.AQUATHERMIE_RING),
+    ("zonthermie", Concept.ZONTHERMIE_MT),
+    ("luchtwarmtepomp", Concept.COLLECTIVE_MT_AIR_HP),
+    ("wko", Concept.WKO),
+    ("restwarmte", Concept.RESTWARMTE),
+)
+
+
 def default_concept(pilot: Pilot) -> str:
+    technique = (pilot.technique or "").lower()
+    offered = {value for value, _label in NETWORK_CONCEPTS}
+    for words, concept in TECHNIQUE_CONCEPTS:
+        if words in technique and concept.value in offered:
+            return concept.value
     # The seed deck's key choice for a mini network is bodemlus; larger pilots start from WKO.
     return (
         Concept.BODEMLUS_CLUSTER.value if pilot.homes <= 50 else Concept.COLLECTIVE_MT_AIR_HP.value

@@ -19,6 +19,7 @@ from techniek.calc.parameters import SOURCED
 from techniek.forms import Quickscan
 from techniek.labels import SIMULTANEITY_RULES as RULE_LABELS
 from techniek.views import _cluster_ring, street_length_m
+from warmtenet.forms import DesignSystemForm
 from warmtenet.http import AuthenticatedRequest, form_status
 
 from .calc_inputs import pilot_inputs
@@ -37,7 +38,7 @@ def site_version(pilot: Pilot) -> str:
     return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
-class SiteForm(forms.ModelForm):
+class SiteForm(DesignSystemForm, forms.ModelForm):
     # The version the editor saw; a save over a newer one is refused (409), as on the other edits.
     version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
 

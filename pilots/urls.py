@@ -7,6 +7,7 @@ from . import (
     link_views,
     map_views,
     parameter_views,
+    plan_views,
     programme_views,
     register_views,
     report_views,
@@ -64,6 +65,12 @@ urlpatterns = [
     path("<int:pk>/juridisch/mijlpaal/", views.regime_milestone, name="regime_milestone"),
     path("<int:pk>/huishoudens/nieuw/", views.household_create, name="household_create"),
     path("<int:pk>/huishoudens/<int:hh>/", views.household_edit, name="household_edit"),
+    path(
+        "<int:pk>/huishoudens/<int:hh>/verwijderen/",
+        plan_views.household_delete,
+        name="household_delete",
+    ),
+    path("<int:pk>/plangebied/", plan_views.plan_area, name="plan_area"),
     path(
         "<int:pk>/huishoudens/<int:hh>/commitment/",
         views.household_commitment,

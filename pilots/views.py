@@ -387,6 +387,12 @@ def _regime_facts(pilot: Pilot) -> PilotRegimeFacts:
         return PilotRegimeFacts.default_for(pilot)
 
 
+def _stored_regime_facts(pilot: Pilot) -> PilotRegimeFacts:
+    # Read again, not from pilot.regime_facts: that cache holds the version before the save.
+    stored = PilotRegimeFacts.objects.filter(pilot=pilot).first()
+    return stored or PilotRegimeFacts.default_for(pilot)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -399,12 +405,12 @@ def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = RegimeForm(request.POST)
     context = _regime_context(request, pilot, form)
+    try:
+        expected = int(request.POST.get("version") or 0)
+    except ValueError:
+        expected = -1  # a tampered version matches no row: refused like a lost update
     if form.is_valid():
         values = {name: form.cleaned_data[name] for name in PilotRegimeFacts.FORM_FIELDS}
-        try:
-            expected = int(request.POST.get("version") or 0)
-        except ValueError:
-            expected = -1  # a tampered version matches no row: refused like a lost update
         with transaction.atomic():
             if facts.pk is None:
                 facts = PilotRegimeFacts.objects.create(pilot=pilot, **values)
@@ -417,18 +423,26 @@ def pilot_regime(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if saved:
             context["saved"] = True
         else:
+            # Someone else saved first: show their facts, with the version they carry.
+            current = _stored_regime_facts(pilot)
+            context = _regime_context(request, pilot, RegimeForm(current.as_form_data()))
             context["conflict"] = _(
                 "Niet opgeslagen: iemand anders heeft de feiten intussen gewijzigd. "
-                "Laad de pagina opnieuw om de huidige feiten te zien."
+                "Hieronder staan de huidige feiten; voer uw wijziging opnieuw in."
             )
     status = form_status(form, conflict=context.get("conflict"))
-    if request.htmx:
-        return render(request, "pilots/pilot_regime.html#pilot-regime", context, status=status)
-    if context.get("saved"):
+    if context.get("saved") and not request.htmx:
         messages.success(request, _("De feiten voor de regimecheck zijn opgeslagen."))
         return redirect("pilots:regime", pk=pilot.pk)
-    facts = _regime_facts(pilot)
-    return render(request, "pilots/pilot_regime.html", {**context, "facts": facts}, status=status)
+    # A refused form keeps the version it was sent; a save or a conflict carries the stored one.
+    facts = _stored_regime_facts(pilot)
+    if not form.is_valid():
+        facts.version = expected
+    context["facts"] = facts
+    template = "pilots/pilot_regime.html"
+    if request.htmx:
+        template += "#pilot-regime"
+    return render(request, template, context, status=status)
 
 
 @require_POST

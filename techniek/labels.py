@@ -201,7 +201,8 @@ def _warning_texts(a: Assumptions) -> dict[Warning, str]:
             "De restwarmtebron levert minder vermogen dan nodig is."
         ),
         Warning.DEMAND_ESTIMATED: gettext(
-            "Warmtevraag geschat uit woningtype en bouwperiode: er is geen gemeten gasverbruik."
+            "Warmtevraag deels geschat uit woningtype en bouwperiode: niet van elke woning is "
+            "het gemeten gasverbruik bekend."
         ),
         Warning.BOREHOLE_DEPTH_LIMITED: gettext(
             "Er geldt een lokale grens voor de boordiepte: meer, kortere boringen."

@@ -202,6 +202,11 @@ MATRIX = (
     Row("pilots:household_create", "POST", _pilot_editors, args=_pilot),
     Row("pilots:household_edit", "GET", _pilot_editors, args=_household),
     Row("pilots:household_edit", "POST", _pilot_editors, args=_household),
+    # register and plan area in step (issue 22)
+    Row("pilots:household_delete", "GET", _pilot_editors, args=_household),
+    Row("pilots:household_delete", "POST", _editors_then(302), args=_household),
+    Row("pilots:plan_area", "GET", _pilot_editors, args=_pilot),
+    Row("pilots:plan_area", "POST", _editors_then(422), args=_pilot),
     Row("pilots:household_commitment", "GET", _all(405), args=_household),
     Row("pilots:household_commitment", "POST", _editors_then(302), args=_household),
     Row("pilots:milestone_update", "GET", _all(405), args=_milestone),

@@ -131,6 +131,7 @@ PERSONAL = (
     "pilots:detail",
     "pilots:household_create",
     "pilots:household_edit",
+    "pilots:household_delete",
     "pilots:household_commitment",
     "pilots:household_link",
     "pilots:import",

@@ -90,7 +90,9 @@ def test_klein_collectief_shows_who_decides_the_checklist_and_the_exemption_mile
     assert "Te doen" in page  # the exemption is a step, not yet done
     assert "Ontheffing aanvragen bij het college van B&amp;W</li>" in page
     assert "nog niet bevestigd" in page
-    assert "Bron: Seed-presentatie" in page
+    # The law and its explanatory memorandum are the sources, not the kopgroep's slides.
+    assert "Bron: Memorie van toelichting WCW, Kamerstuk 36 576, nr. 3" in page
+    assert "Bron: Seed-presentatie" not in page
     # The WCW's entry into force is not set yet: every WCW rule shows the date it depends on.
     assert "Hangt af van de inwerkingtreding van de WCW, nu verwacht op 1 januari 2027." in page
 

@@ -111,3 +111,42 @@ def test_a_price_at_the_edge_of_its_range_renders_with_a_note_on_the_tornado(
 def test_the_tornado_note_is_absent_with_default_prices(client: Client, cast: Cast) -> None:
     client.force_login(cast.gemeente_utrecht)
     assert 'data-testid="tornado-note"' not in client.get(_url(cast)).text
+
+
+def test_the_slider_says_what_100_percent_is(client: Client, cast: Cast) -> None:
+    """Issue 22: the slider counts the register, the overview the plan area; the page says so."""
+    client.force_login(cast.gemeente_utrecht)
+    page = client.get(reverse("pilots:business_case", args=[cast.pilot.pk])).text
+    assert "100% = de 12 huishoudens in het register die niet zijn afgehaakt." in page
+    assert "aandelen van alle 18 woningen in het plangebied" in page
+
+
+@pytest.mark.parametrize(
+    ("technique", "concept"),
+    [
+        ("Aquathermie", "aquathermie_ring"),
+        ("Bodemlus, ringnet", "bodemlus_ringnet"),
+        ("Zonthermie", "zonthermie_mt"),
+        ("Groengas hybride", "bodemlus_cluster"),  # no network concept named: the size rule
+    ],
+)
+def test_the_business_case_opens_with_the_pilots_own_concept(
+    cast: Cast, technique: str, concept: str
+) -> None:
+    Pilot.objects.filter(pk=cast.pilot.pk).update(technique=technique, concept="")
+    cast.pilot.refresh_from_db()
+    assert Scenario.for_pilot(cast.pilot).concept == concept
+
+
+def test_a_tariff_above_the_acm_maximum_is_explained_beside_the_gas_comparison(
+    client: Client, cast: Cast
+) -> None:
+    """Issue 22: "cheaper than gas" and "above the ACM maximum" are two comparisons; say so."""
+    for key in ("prices.acm_max_heat_eur_per_gj", "prices.acm_max_fixed_eur_per_year"):
+        ParameterOverride.objects.create(pilot=cast.pilot, key=key, value=0)
+    client.force_login(cast.gemeente_utrecht)
+    url = reverse("pilots:business_case", args=[cast.pilot.pk])
+    page = client.get(url, {"concept": "bodemlus_cluster", "org_model": "marktpartner"}).text
+    assert "Het warmtetarief ligt boven het maximum dat de ACM toestaat." in page
+    assert 'data-testid="acm-explained"' in page
+    assert "tegen een maximum van € 0 per jaar" in page

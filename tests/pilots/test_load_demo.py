@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from pilots.demo import KOPGROEP_PILOTS, PROEFTUINEN, USERS
-from pilots.models import Gemeente, Membership, Pilot
+from pilots.models import Commitment, Gemeente, Membership, Phase, Pilot
 
 
 def _counts() -> tuple[int, int, int]:
@@ -46,3 +46,15 @@ def test_demo_refuses_to_load_with_production_security_on(db: None, settings: ob
     with pytest.raises(CommandError, match="DJANGO_SECURE"):
         call_command("load_demo")
     assert Pilot.objects.count() == 0
+
+
+def test_demo_pilots_in_realisatie_have_a_register_past_the_go(db: None) -> None:
+    """A network being built has its homes in the register and most of them signed (issue 22)."""
+
+    call_command("load_demo")
+    for pilot in Pilot.objects.filter(phase=Phase.REALISATIE):
+        registered = pilot.households.count()
+        signed = pilot.households.filter(commitment=Commitment.SIGNED).count()
+        assert registered == pilot.homes, pilot.name
+        assert signed >= pilot.homes * pilot.participation_target_pct / 100, pilot.name
+        assert pilot.households.values("postcode", "house_number").distinct().count() == registered

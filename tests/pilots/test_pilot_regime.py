@@ -86,3 +86,26 @@ def test_a_step_that_is_not_in_the_outcome_is_refused(client: Client, cast: Cast
     response = client.post(url, {"title": "Iets verzonnen"}, follow=True)
     assert "hoort niet bij de uitkomst" in response.text
     assert not Milestone.objects.filter(title="Iets verzonnen").exists()
+
+
+def test_gemeente_reader_sees_labels_and_zero_not_codes_or_dashes(
+    client: Client, cast: Cast
+) -> None:
+    PilotRegimeFacts.objects.create(pilot=cast.pilot, connections_now=0, connections_expected=18)
+    client.force_login(cast.gemeente_utrecht)
+    page = client.get(_url(cast)).text
+    facts = page[page.index('class="utrecht-data-list app-regime-facts"') :]
+    facts = facts[: facts.index("</dl>")]
+    assert "Bewoners, op eigen initiatief" in facts
+    assert "residents" not in facts
+    assert 'item-value--html-dd">0</dd>' in facts
+
+
+def test_a_save_answers_with_the_form_carrying_the_new_version(client: Client, cast: Cast) -> None:
+    client.force_login(cast.kwartiermaker)
+    first = client.post(_url(cast), _facts(connections_expected=9), headers=HTMX)
+    assert 'name="version" value="0"' in first.text  # created: version 0
+    second = client.post(_url(cast), _facts(connections_expected=30), headers=HTMX)
+    assert "Opgeslagen." in second.text
+    assert 'name="version" value="1"' in second.text
+    assert PilotRegimeFacts.objects.get().connections_expected == 30
