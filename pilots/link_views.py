@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from warmtenet.http import REFUSED, AuthenticatedRequest
 
 from .models import HouseholdLink, StreetLink
+from .resident_views import dashboard_context
 from .views import _get_pilot_for_editing, _get_pilot_for_user
 
 
@@ -100,3 +101,15 @@ def household_link(request: AuthenticatedRequest, pk: int, hh: int) -> HttpRespo
     url = request.build_absolute_uri(reverse("bewoners:household", args=[raw]))
     context = {"pilot": pilot, "household": household, "url": url, "qr": _qr_svg(url)}
     return render(request, "pilots/household_letter.html", context)
+
+
+@require_safe
+@login_required
+@never_cache
+def resident_preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """ "Bekijk als bewoner": the street dashboard of the whole pilot as residents would see it,
+    without making a link (an unsaved one, so no token exists and nothing is stored)."""
+    pilot = _get_pilot_for_user(request, pk)
+    link = StreetLink(pilot=pilot, label=pilot.streets or pilot.name)
+    context = {**dashboard_context(request, link, token=""), "preview": True}
+    return render(request, "resident/street_dashboard.html", context)

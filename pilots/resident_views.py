@@ -79,21 +79,8 @@ def _lang(request: HttpRequest) -> str:
     return "en" if request.GET.get("lang") == "en" else ""
 
 
-@require_safe
-@never_cache
-@rate_limited("street", per_minute=120)
-def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
-    link = StreetLink.objects.select_related("pilot", "pilot__gemeente").by_token(token)
-    if link is None:
-        return _not_found(request)
-    # The plain page (no personal estimate) is the same for every visitor of a link: keep it a
-    # few seconds, so a busy street costs one render per link, and a change shows within
-    # DASHBOARD_CACHE_SECONDS. Revocation is still checked on every request above.
-    personal = "building_type" in request.GET
-    # Per active language: ?lang=en, or the language cookie a staff member's browser carries.
-    key = f"dashboard:{link.pk}:{translation.get_language()}:{_lang(request)}"
-    if not personal and (html := cache.get(key)) is not None:
-        return _private(HttpResponse(html))
+def dashboard_context(request: HttpRequest, link: StreetLink, token: str) -> dict:
+    """What a street dashboard shows for `link`; also the staff's preview of an unsaved link."""
     pilot = link.pilot
     summary = link_summary(link)
     phase_order = list(Phase.values)
@@ -132,6 +119,25 @@ def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
         ],
         "lang": _lang(request),
     }
+    return context
+
+
+@require_safe
+@never_cache
+@rate_limited("street", per_minute=120)
+def street_dashboard(request: HttpRequest, token: str) -> HttpResponse:
+    link = StreetLink.objects.select_related("pilot", "pilot__gemeente").by_token(token)
+    if link is None:
+        return _not_found(request)
+    # The plain page (no personal estimate) is the same for every visitor of a link: keep it a
+    # few seconds, so a busy street costs one render per link, and a change shows within
+    # DASHBOARD_CACHE_SECONDS. Revocation is still checked on every request above.
+    personal = "building_type" in request.GET
+    # Per active language: ?lang=en, or the language cookie a staff member's browser carries.
+    key = f"dashboard:{link.pk}:{translation.get_language()}:{_lang(request)}"
+    if not personal and (html := cache.get(key)) is not None:
+        return _private(HttpResponse(html))
+    context = dashboard_context(request, link, token)
     response = render(request, "resident/street_dashboard.html", context)
     if not personal:
         cache.set(key, response.content, timeout=DASHBOARD_CACHE_SECONDS)

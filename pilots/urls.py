@@ -78,6 +78,7 @@ urlpatterns = [
     ),
     path("<int:pk>/mijlpalen/<int:ms>/", views.milestone_update, name="milestone_update"),
     path("<int:pk>/bewoners/", link_views.street_links, name="street_links"),
+    path("<int:pk>/bewoners/voorbeeld/", link_views.resident_preview, name="resident_preview"),
     path(
         "<int:pk>/bewoners/<int:link>/intrekken/",
         link_views.street_link_revoke,

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Sum
 from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -31,6 +31,7 @@ from .models import (
     Pilot,
     PilotRegimeFacts,
     Role,
+    StreetLink,
 )
 from .models.household import StaleEdit
 from .page_cache import households_html, households_page, trend_chart
@@ -102,6 +103,48 @@ def _query_without_page(request: AuthenticatedRequest) -> str:
     return query.urlencode()
 
 
+def _first_steps(pilot: Pilot, part: object) -> list[dict]:
+    """The kwartiermaker's first steps for a pilot, each done or not, with where to do it.
+    One query for the two facts the page does not already have."""
+    has_facts, has_link = (
+        Pilot.objects.filter(pk=pilot.pk)
+        .annotate(
+            f=Exists(PilotRegimeFacts.objects.filter(pilot=OuterRef("pk"))),
+            l=Exists(StreetLink.objects.filter(pilot=OuterRef("pk"))),
+        )
+        .values_list("f", "l")
+        .get()
+    )
+    pk = pilot.pk
+    return [
+        {
+            "title": _("Huishoudens in het register zetten (toevoegen of importeren)"),
+            "done": part.registered > 0,
+            "url": reverse("pilots:import", args=[pk]),
+        },
+        {
+            "title": _("Het aantal woningen in het plangebied controleren"),
+            "done": part.registered > 0 and not part.over_plan,
+            "url": reverse("pilots:plan_area", args=[pk]),
+        },
+        {
+            "title": _("De feiten voor de WCW-regimecheck invullen"),
+            "done": has_facts,
+            "url": reverse("pilots:regime", args=[pk]),
+        },
+        {
+            "title": _("Concept en organisatiemodel kiezen in de businesscase"),
+            "done": bool(pilot.concept and pilot.org_model),
+            "url": reverse("pilots:business_case", args=[pk]),
+        },
+        {
+            "title": _("Een straatlink en flyer voor de bewoners maken"),
+            "done": has_link,
+            "url": reverse("pilots:street_links", args=[pk]),
+        },
+    ]
+
+
 def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
     today = timezone.localdate()
     groups = list(
@@ -145,6 +188,7 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "milestone_rows": milestone_rows(pilot, current["milestones"]),
         "households_html": households_html(request, pilot, households, stamp, can_edit),
         "phase_form": PhaseForm(initial={"phase": pilot.phase}),
+        "first_steps": _first_steps(pilot, part) if can_edit else [],
         # Named, not missing: a missing variable costs the template engine an exception.
         "conflict": None,
         "milestone_errors": None,

@@ -245,6 +245,8 @@ MATRIX = (
     # resident links (issue 8): token URLs authenticate by the token alone, whoever is logged in
     Row("pilots:street_links", "GET", _pilot_readers, args=_pilot),
     Row("pilots:street_links", "POST", _editors_then(422), args=_pilot),
+    Row("pilots:resident_preview", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:resident_preview", "POST", _all(405), args=_pilot),
     Row("pilots:street_link_revoke", "GET", _all(405), args=_link),
     Row("pilots:street_link_revoke", "POST", _editors_then(302), args=_link),
     Row("pilots:household_link", "GET", _all(405), args=_household),

@@ -27,8 +27,8 @@ def test_three_edits_and_opslaan_keep_all_three_and_a_second_save_works(
     assert facts.community_pct == 100
 
     page.get_by_label("Aansluitingen in het eindbeeld").fill("45")
-    # The status still says "Opgeslagen." from the first save: wait for the second answer.
-    with page.expect_response(lambda response: response.request.method == "POST"):
+    # "Opgeslagen." is still on screen from the first save: wait for the second answer itself.
+    with page.expect_response(lambda r: r.request.method == "POST"):
         page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("status")).to_have_text("Opgeslagen.")
     expect(page.get_by_role("alert")).to_have_count(0)
