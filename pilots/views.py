@@ -187,7 +187,7 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
             "participation": participation(pilot.homes, counts),
             "row": household_rows(pilot, [household])[0],
             "conflict": conflict,
-            "row_errors": None if form.is_valid() else form.errors,
+            "row_errors": None if form.is_valid() else form.error_text(),
         }
         return render(
             request,
@@ -198,7 +198,7 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
     if conflict:
         messages.error(request, conflict)
     elif not form.is_valid():
-        messages.error(request, _("Kies een geldige commitmentstatus."))
+        messages.error(request, form.error_text())
     else:
         messages.success(
             request, _("Commitment van %(address)s opgeslagen.") % {"address": household.address}
