@@ -43,7 +43,7 @@ from .imports import (
     validate_rows,
 )
 from .models import Pilot
-from .views import _get_pilot_for_editing, _get_pilot_for_user
+from .views import _get_pilot_for_editing, _get_pilot_with_personal_data
 
 # The confirm POST is form-encoded, so it must stay under DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
 MAX_TOKEN_CHARS = 2_000_000
@@ -237,7 +237,8 @@ FORMATS = {"csv", "xlsx"}
 @login_required
 @never_cache
 def household_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
-    pilot = _get_pilot_for_user(request, pk)  # reading is enough: gemeente staff may export
+    # Addresses and commitments per home: not for the gemeente role (aggregates only).
+    pilot = _get_pilot_with_personal_data(request, pk)
     if fmt not in FORMATS:
         raise Http404
     households = pilot.households.order_by("street", "house_number", "suffix")

@@ -137,7 +137,8 @@ CASES = {
         lambda: _csv("Kennedylaan;1;;3533AB;Tussenwoning;95;1"),
         (
             "1 m³ gas per jaar ligt ver buiten wat gangbaar is voor dit woningtype "
-            "(338–4.050 m³; gemiddeld 1.350 m³, CBS 81528NED, Venlo 2021 (voorlopig), tussenwoning).",
+            "(338–4.050 m³; gemiddeld 1.350 m³, CBS 81528NED, Venlo 2021 (voorlopig), "
+            "tussenwoning).",
         ),
         refused=False,
     ),
