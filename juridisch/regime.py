@@ -54,6 +54,7 @@ class Condition(LabelledEnum):
     MARKET_INITIATIVE = "market_initiative"
     EXISTING_CONNECTIONS = "existing_connections"
     COMMUNITY_MAJORITY = "community_majority"
+    GROWS_PAST_MAX = "grows_past_max"
 
 
 class ReasonCode(LabelledEnum):
@@ -68,6 +69,7 @@ class ReasonCode(LabelledEnum):
     NO_DESIGNATION_NEEDED = "no_designation_needed"
     AREA_DESIGNATED_SMALL = "area_designated_small"
     GROWTH_ENDS_EXEMPTION = "growth_ends_exemption"
+    GROWN_PAST_MAX = "grown_past_max"
     EXISTING_SYSTEM_APPLIES = "existing_system_applies"
     WCW_NOT_IN_FORCE = "wcw_not_in_force"
 
@@ -313,6 +315,14 @@ WCW_2025 = RuleSet(
             ReasonCode.GROWTH_ENDS_EXEMPTION,
             Condition.ALWAYS,
             (Regime.KLEIN_COLLECTIEF,),
+            Basis(NVW3, confirmed=True),
+        ),
+        # An existing klein collectief that grows past the maximum (issue 21): the same
+        # provision as GROWTH_ENDS_EXEMPTION, now as the outcome, not an early warning.
+        Notice(
+            ReasonCode.GROWN_PAST_MAX,
+            Condition.GROWS_PAST_MAX,
+            (Regime.BASIS,),
             Basis(NVW3, confirmed=True),
         ),
         Notice(

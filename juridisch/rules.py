@@ -273,6 +273,13 @@ def holds(condition: Condition, facts: RegimeFacts, rule_set: RuleSet) -> bool:
             return facts.initiative is Initiative.MARKET
         case Condition.EXISTING_CONNECTIONS:
             return facts.connections_now > 0
+        case Condition.GROWS_PAST_MAX:
+            return (
+                0
+                < facts.connections_now
+                <= rule_set.small_collective_max
+                < (facts.end_state_connections)
+            )
         case Condition.COMMUNITY_MAJORITY:
             return facts.ownership.community_pct > rule_set.public_majority_above_pct
         case _:

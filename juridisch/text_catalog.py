@@ -40,6 +40,7 @@ MSGIDS = (
     gettext_noop("Het initiatief ligt bij een marktpartij"),
     gettext_noop("Er zijn nu al aansluitingen"),
     gettext_noop("Meer dan %(pct)s%% eigendom bij een bewonerscoöperatie"),
+    gettext_noop("Een bestaand net groeit boven %(max)s aansluitingen"),
     gettext_noop(
         "Meer dan %(max)s aansluitingen in het eindbeeld: alleen een aangewezen warmtebedrijf mag "
         "hier warmte leveren."
@@ -82,6 +83,12 @@ MSGIDS = (
     gettext_noop(
         "Groeit het net boven %(max)s aansluitingen, dan trekt het college de ontheffing in. Een "
         "aanwijzing is dan alleen mogelijk bij een publieke meerderheid of een warmtegemeenschap."
+    ),
+    gettext_noop(
+        "Het bestaande net groeit boven %(max)s aansluitingen: de ontheffing voor een klein "
+        "collectief eindigt, want het college trekt haar in. Daarna is het een groot collectief "
+        "systeem: het college wijst een warmtebedrijf aan, en dat kan alleen een bedrijf met een "
+        "publieke meerderheid of een warmtegemeenschap zijn. Vraag de aanwijzing aan vóór de groei."
     ),
     gettext_noop(
         "Er zijn al aansluitingen: volgens het overgangsrecht vraagt de huidige leverancier zelf "

@@ -89,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "market_initiative": "Het initiatief ligt bij een marktpartij",
         "existing_connections": "Er zijn nu al aansluitingen",
         "community_majority": "Meer dan %(pct)s%% eigendom bij een bewonerscoöperatie",
+        "grows_past_max": "Een bestaand net groeit boven %(max)s aansluitingen",
     },
     "ReasonCode": {
         "above_max": (
@@ -135,6 +136,13 @@ LABELS: dict[str, dict[str, str]] = {
             "Groeit het net boven %(max)s aansluitingen, dan trekt het college de ontheffing in. "
             "Een aanwijzing is dan alleen mogelijk bij een publieke meerderheid of een "
             "warmtegemeenschap."
+        ),
+        "grown_past_max": (
+            "Het bestaande net groeit boven %(max)s aansluitingen: de ontheffing voor een klein "
+            "collectief eindigt, want het college trekt haar in. Daarna is het een groot "
+            "collectief systeem: het college wijst een warmtebedrijf aan, en dat kan alleen "
+            "een bedrijf met een publieke meerderheid of een warmtegemeenschap zijn. Vraag de "
+            "aanwijzing aan vóór de groei."
         ),
         "existing_system_applies": (
             "Er zijn al aansluitingen: volgens het overgangsrecht vraagt de huidige leverancier "

@@ -104,9 +104,38 @@ class VersionedForm(forms.ModelForm):
 
 
 class CommitmentForm(forms.Form):
-    commitment = forms.ChoiceField(label=_("Commitment"), choices=Commitment.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    note = forms.CharField(label=_("Notitie"), required=False, max_length=500)
+    # Each field says its own problem: a too-long note is not "an invalid status".
+    commitment = forms.ChoiceField(
+        label=_("Commitment"),
+        choices=Commitment.choices,
+        error_messages={
+            "required": _("Kies een geldige commitmentstatus."),
+            "invalid_choice": _("Kies een geldige commitmentstatus."),
+        },
+    )
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={
+            "required": _("Het formulier is ongeldig geworden. Laad de pagina opnieuw."),
+            "invalid": _("Het formulier is ongeldig geworden. Laad de pagina opnieuw."),
+            "min_value": _("Het formulier is ongeldig geworden. Laad de pagina opnieuw."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Notitie"),
+        required=False,
+        max_length=500,
+        error_messages={
+            "max_length": _(
+                "De notitie is te lang: hoogstens %(limit_value)d tekens, nu %(show_value)d."
+            )
+        },
+    )
+
+    def error_text(self) -> str:
+        """Every error of the form in one line, for a flash message or the row's alert."""
+        return " ".join(dict.fromkeys(str(m) for ms in self.errors.values() for m in ms))
 
 
 class HouseholdForm(DesignSystemForm, VersionedForm):

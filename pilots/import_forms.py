@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cache
 
 from django import forms
@@ -153,16 +153,28 @@ class YesNoField(forms.Field):
 
 # "1.350" is Dutch for one thousand three hundred and fifty: a dot before groups of three.
 THOUSANDS_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+# "1,350" is 1,35 with a Dutch decimal comma but 1350 in an English file: neither is assumed.
+# A leading zero ("0,350") is never a thousands group, so that one is a plain decimal.
+AMBIGUOUS_COMMA = re.compile(r"^-?[1-9]\d{0,2},\d{3}$")
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
+class AmbiguousNumber(ValueError):
+    """A cell whose thousands/decimal separator can be read two ways."""
+
+
 def parse_number(value: Cell) -> Decimal:
-    """'1.350' → 1350, '1350,5' → 1350.5, '1.350,5' → 1350.5; ValueError for anything else."""
+    """'1.350' → 1350, '1350,5' → 1350.5, '1.350,5' → 1350.5; ValueError for anything else.
+
+    '1,350' raises AmbiguousNumber: a file with Dutch decimals means 1,35, an English one 1350.
+    """
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int | float):
         return Decimal(str(value))
     text = "".join(str(value).split())
+    if AMBIGUOUS_COMMA.match(text):
+        raise AmbiguousNumber(value)
     if "," in text and "." in text:
         if text.rfind(",") > text.rfind("."):
             text = text.replace(".", "").replace(",", ".")
@@ -177,36 +189,72 @@ def parse_number(value: Cell) -> Decimal:
     return Decimal(text)
 
 
+def _decimal_reading(text: str) -> str:
+    """'1,350' read with a decimal comma, as the Dutch write it: '1,35'."""
+    number = Decimal("".join(text.split()).replace(",", ".")).normalize()
+    return f"{number:f}".replace(".", ",")
+
+
 class NumberField(forms.Field):
-    """A whole number from a Dutch-formatted cell; `whole=False` rounds decimals half up."""
+    """A whole number from a Dutch-formatted cell.
+
+    The Household fields hold whole numbers; a decimal is refused, never rounded, so the user
+    decides (1350,5 m³ is not silently 1351).
+    """
 
     def __init__(
         self,
         *,
-        whole: bool = False,
         minimum: int = 0,
         maximum: int | None = None,
         range_message: str = "",
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)
-        self.whole, self.minimum, self.maximum = whole, minimum, maximum
+        self.minimum, self.maximum = minimum, maximum
         self.range_message = range_message
 
     def to_python(self, value: Cell) -> int | None:
         if value is None or str(value).strip() == "":
             return None
+        shown = str(value).strip()
         try:
             number = parse_number(value)
+        except AmbiguousNumber:
+            raise forms.ValidationError(
+                _(
+                    "Dubbelzinnig getal “%(value)s”: met een decimale komma is het %(decimal)s, "
+                    "met een komma als duizendtal %(thousands)s. Schrijf het zonder "
+                    "scheidingsteken (%(plain)s) of met een punt voor de duizendtallen."
+                ),
+                code="ambiguous",
+                params={
+                    "value": shown,
+                    "decimal": _decimal_reading(shown),
+                    "thousands": shown.replace(",", "."),
+                    "plain": shown.replace(",", ""),
+                },
+            ) from None
         except ValueError:
             raise forms.ValidationError(
-                _("Geen geldig getal: “%(value)s”."), code="invalid", params={"value": value}
+                _("Geen geldig getal: “%(value)s”."), code="invalid", params={"value": shown}
             ) from None
         if number < 0:
             raise forms.ValidationError(_("Mag niet negatief zijn."), code="negative")
-        if self.whole and number != number.to_integral_value():
-            raise forms.ValidationError(_("Vul een heel getal in."), code="whole")
-        return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        if number != number.to_integral_value():
+            raise forms.ValidationError(
+                _(
+                    "Vul een heel getal in, zonder decimalen: “%(value)s” wordt niet afgerond. "
+                    "Schrijf bijvoorbeeld %(down)s of %(up)s."
+                ),
+                code="whole",
+                params={
+                    "value": shown,
+                    "down": int(number.to_integral_value(rounding=ROUND_FLOOR)),
+                    "up": int(number.to_integral_value(rounding=ROUND_CEILING)),
+                },
+            )
+        return int(number)
 
     def validate(self, value: int | None) -> None:
         super().validate(value)
@@ -228,9 +276,11 @@ COLUMN_HELP = {
     "postcode": _("Zoals 3511AB of 3511 ab."),
     "woningtype": _("Een van de woningtypen hieronder."),
     "bouwjaar": _("Jaartal, mag leeg."),
-    "woonoppervlak_m2": _("Vierkante meters; decimalen met komma worden afgerond."),
+    "woonoppervlak_m2": _("Hele vierkante meters; een getal met decimalen wordt geweigerd."),
     "energielabel": _("A t/m G (A+ en hoger tellen als A), mag leeg."),
-    "gasverbruik_m3": _("Bekend jaarverbruik in m³, zoals 1.350 of 1350; mag leeg."),
+    "gasverbruik_m3": _(
+        "Bekend jaarverbruik in hele m³, zoals 1.350 of 1350 (niet 1,350); mag leeg."
+    ),
     "verwarming": _("Leeg: cv-ketel op gas, of de bestaande waarde."),
     "eigendom": _("Leeg: eigenaar-bewoner, of de bestaande waarde."),
     "woningcorporatie": _("Bij huur van een corporatie, mag leeg."),
@@ -254,7 +304,7 @@ class HouseholdRowForm(forms.Form):
     toevoeging = forms.CharField(max_length=8, required=False)
     postcode = forms.CharField(max_length=10, error_messages=REQUIRED)
     woningtype = LabelChoiceField(BuildingType, error_messages=REQUIRED)
-    bouwjaar = NumberField(required=False, whole=True)
+    bouwjaar = NumberField(required=False)
     woonoppervlak_m2 = NumberField(
         required=False,
         minimum=15,

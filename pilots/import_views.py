@@ -34,13 +34,16 @@ from .imports import (
     MAX_ROWS,
     Action,
     ImportPlan,
+    RowError,
     TableError,
+    TooManyRows,
     check_households,
     import_households,
     read_table,
+    validate_rows,
 )
 from .models import Pilot
-from .views import _get_pilot_for_editing, _get_pilot_for_user
+from .views import _get_pilot_for_editing, _get_pilot_with_personal_data
 
 # The confirm POST is form-encoded, so it must stay under DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
 MAX_TOKEN_CHARS = 2_000_000
@@ -136,6 +139,12 @@ def _preview(request: AuthenticatedRequest, pilot: Pilot, context: dict) -> None
     upload = form.cleaned_data["bestand"]
     try:
         rows = read_table(upload)
+    except TooManyRows as error:
+        # Refused as a whole, but the errors of the first rows let the user start fixing.
+        plan = validate_rows(error.rows)
+        plan.errors.insert(0, RowError(0, "", str(error)))
+        context.update(_plan_context(plan), file_name=upload.name)
+        return
     except TableError as error:
         context["upload_error"] = str(error)
         return
@@ -204,6 +213,8 @@ def _plan_context(plan: ImportPlan) -> dict[str, object]:
         "preview_rows": [r for r in plan.rows if r.action != Action.UNCHANGED][:PREVIEW_ROWS]
         or plan.rows[:PREVIEW_ROWS],
         "shown_errors": plan.errors[:SHOWN_ERRORS],
+        "shown_warnings": plan.row_warnings[:SHOWN_ERRORS],
+        "hidden_warnings": max(0, len(plan.row_warnings) - SHOWN_ERRORS),
         "hidden_errors": max(0, len(plan.errors) - SHOWN_ERRORS),
     }
 
@@ -226,7 +237,8 @@ FORMATS = {"csv", "xlsx"}
 @login_required
 @never_cache
 def household_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
-    pilot = _get_pilot_for_user(request, pk)  # reading is enough: gemeente staff may export
+    # Addresses and commitments per home: not for the gemeente role (aggregates only).
+    pilot = _get_pilot_with_personal_data(request, pk)
     if fmt not in FORMATS:
         raise Http404
     households = pilot.households.order_by("street", "house_number", "suffix")

@@ -23,7 +23,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl.utils import get_column_letter
 
+from . import plausibility
 from .import_forms import (
     HEADER_ALIASES,
     KEEP_WHEN_EMPTY,
@@ -43,11 +45,21 @@ MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_XLSX_MEMBERS = 500
 # The spreadsheet row of each dict, so errors point at the row the user sees in Excel.
 ROW = "_rij"
+# Filled cells beyond the header's named columns: "te veel kolommen", reported per row.
+EXTRA = "_extra"
 REQUIRED_COLUMNS = ("straat", "huisnummer", "postcode", "woningtype")
 
 
 class TableError(Exception):
     """The file as a whole cannot be read; the message is Dutch and shown as is."""
+
+
+class TooManyRows(TableError):
+    """Over MAX_ROWS: refused, but the first MAX_ROWS rows come along so their errors show."""
+
+    def __init__(self, message: str, rows: list[dict[str, Cell]]) -> None:
+        super().__init__(message)
+        self.rows = rows
 
 
 # --- Reading ----------------------------------------------------------------------------------
@@ -68,7 +80,9 @@ def read_table(upload: IO[bytes]) -> list[dict[str, Cell]]:
         )
     if not data.strip():
         raise TableError(_("Het bestand is leeg."))
-    if data.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
+    if name.endswith(".xlsm"):
+        raise TableError(str(MACROS_REFUSED))
+    if data.startswith(b"PK\x03\x04") or name.endswith(".xlsx"):
         grid = _xlsx_rows(data)
     elif data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
         raise TableError(
@@ -119,6 +133,12 @@ def _delimiter(header_line: str) -> str:
     return max([";", ",", "\t"], key=known)
 
 
+MACROS_REFUSED = gettext_lazy(
+    "Werkmappen met macro’s (.xlsm) worden niet ingelezen. Sla het bestand op als "
+    "Excel-werkmap (.xlsx) of als CSV en upload het opnieuw."
+)
+
+
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
     not_xlsx = _("Dit is geen geldig Excel-bestand (.xlsx). Sla het opnieuw op als .xlsx of .csv.")
     try:
@@ -126,6 +146,9 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise TableError(not_xlsx) from None
+    # A macro workbook renamed to .xlsx still carries its VBA project: refused all the same.
+    if any(m.filename.lower().endswith("vbaproject.bin") for m in members):
+        raise TableError(str(MACROS_REFUSED))
     # Checked before openpyxl unpacks anything; zipfile stops at each member's declared size.
     if len(members) > MAX_XLSX_MEMBERS or (
         sum(m.file_size for m in members) > MAX_XLSX_UNPACKED_BYTES
@@ -179,13 +202,22 @@ def _to_dicts(grid: Iterable[tuple[int, list[Cell]]]) -> list[dict[str, Cell]]:
         if not any(_filled(c) for c in cells):
             continue
         if len(result) == MAX_ROWS:
-            raise TableError(
+            raise TooManyRows(
                 _("Het bestand heeft meer dan %(max)s rijen. Splits het in kleinere bestanden.")
-                % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                % {"max": f"{MAX_ROWS:,}".replace(",", ".")},
+                rows=result,
             )
         row: dict[str, Cell] = {name: "" for name in columns if name}
         row.update({name: cell for name, cell in zip(columns, cells, strict=False) if name})
         row[ROW] = number
+        # Cells past the header, or under an empty header cell, would be dropped unseen.
+        extra = [
+            index
+            for index, cell in enumerate(cells)
+            if _filled(cell) and (index >= len(columns) or not columns[index])
+        ]
+        if extra:
+            row[EXTRA] = extra[0] + 1  # the first such column, 1-based as in a spreadsheet
         result.append(row)
     if not result:
         raise TableError(_("Het bestand bevat alleen een kopregel en geen huishoudens."))
@@ -265,6 +297,8 @@ class ImportPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Values that pass but are far outside the building type's range: shown, not blocking.
+    row_warnings: list[RowError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -292,6 +326,11 @@ class _CleanRow:
     key: Key
     values: dict[str, object]  # Household field → value, only for columns to write
     commitment: str | None
+
+
+def validate_rows(rows: list[dict[str, Cell]]) -> ImportPlan:
+    """Only the row checks (errors and warnings), without looking at the pilot's households."""
+    return _validate(rows)[0]
 
 
 def check_households(pilot: Pilot, rows: list[dict[str, Cell]]) -> ImportPlan:
@@ -359,7 +398,9 @@ def _write(
 
 def _validate(rows: list[dict[str, Cell]]) -> tuple[ImportPlan, list[_CleanRow]]:
     plan, clean = ImportPlan(), []
-    unknown = sorted({c for row in rows for c in row if c not in MODEL_FIELDS and c != ROW})
+    unknown = sorted(
+        {c for row in rows for c in row if c not in MODEL_FIELDS and c not in (ROW, EXTRA)}
+    )
     if unknown:
         plan.warnings.append(
             _("Onbekende kolommen genegeerd: %(columns)s.") % {"columns": ", ".join(unknown)}
@@ -368,11 +409,14 @@ def _validate(rows: list[dict[str, Cell]]) -> tuple[ImportPlan, list[_CleanRow]]
     for index, row in enumerate(rows):
         number = int(row.get(ROW) or index + 2)  # header is row 1
         form = HouseholdRowForm(data=row)
+        if row.get(EXTRA):
+            plan.errors.append(_too_many_columns(number, int(row[EXTRA])))
         if not form.is_valid():
             for column, messages in form.errors.items():
                 plan.errors.extend(RowError(number, column, str(m)) for m in messages)
             continue
         data = form.cleaned_data
+        plan.row_warnings.extend(_implausible(number, data))
         key = (data["postcode"], data["huisnummer"], data["toevoeging"])
         if key in first_row:
             plan.errors.append(
@@ -403,6 +447,50 @@ def _validate(rows: list[dict[str, Cell]]) -> tuple[ImportPlan, list[_CleanRow]]
         commitment = data.get("commitment") if "commitment" in row else None
         clean.append(_CleanRow(number, key, values, commitment))
     return plan, clean
+
+
+def _too_many_columns(number: int, first_extra: int) -> RowError:
+    letter = get_column_letter(min(first_extra, 16_384))
+    return RowError(
+        number,
+        _("kolom %(letter)s") % {"letter": letter},
+        _(
+            "Te veel kolommen: deze rij heeft een gevulde cel in kolom %(letter)s, waar de "
+            "kopregel geen kolomnaam heeft. Verwijder de cel of geef de kolom een naam."
+        )
+        % {"letter": letter},
+    )
+
+
+def _implausible(number: int, data: dict) -> list[RowError]:
+    warnings = []
+    for found in plausibility.check(
+        data["woningtype"], data["gasverbruik_m3"], data["woonoppervlak_m2"]
+    ):
+        params = {
+            "value": _dutch(found.value),
+            "typical": _dutch(round(found.bound.typical.value)),
+            "low": _dutch(round(found.bound.low)),
+            "high": _dutch(round(found.bound.high)),
+            "source": found.bound.typical.source,
+        }
+        if found.field == "gas_m3_per_year":
+            message = _(
+                "%(value)s m³ gas per jaar ligt ver buiten wat gangbaar is voor dit woningtype "
+                "(%(low)s–%(high)s m³; gemiddeld %(typical)s m³, %(source)s). Klopt het getal, "
+                "of is een punt of komma verkeerd gelezen?"
+            )
+        else:
+            message = _(
+                "%(value)s m² woonoppervlak ligt ver buiten wat gangbaar is voor dit woningtype "
+                "(%(low)s–%(high)s m²; gemiddeld %(typical)s m², %(source)s). Klopt het getal?"
+            )
+        warnings.append(RowError(number, COLUMN_OF[found.field], message % params))
+    return warnings
+
+
+def _dutch(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _by_key(households: Iterable[Household]) -> dict[Key, Household]:

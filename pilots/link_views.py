@@ -4,6 +4,7 @@ import segno
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from warmtenet.http import REFUSED, AuthenticatedRequest
 
 from .models import HouseholdLink, StreetLink
+from .privacy import street_link_warnings
 from .resident_views import dashboard_context
 from .views import _get_pilot_for_editing, _get_pilot_for_user
 
@@ -56,7 +58,8 @@ def _links_context(request: AuthenticatedRequest, pilot: object, form: StreetLin
 @never_cache
 def street_links(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
-    streets = sorted(set(pilot.households.values_list("street", flat=True)))
+    per_street = dict(pilot.households.values_list("street").annotate(n=Count("pk")).order_by())
+    streets = sorted(per_street)
     if request.method == "GET":
         form = StreetLinkForm(streets=streets, initial={"label": pilot.streets or pilot.name})
         return render(request, "pilots/street_links.html", _links_context(request, pilot, form))
@@ -73,7 +76,13 @@ def street_links(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         days=form.cleaned_data["days"],
     )
     url = request.build_absolute_uri(reverse("bewoners:street_dashboard", args=[raw]))
-    context = {"pilot": pilot, "link": link, "url": url, "qr": _qr_svg(url)}
+    context = {
+        "pilot": pilot,
+        "link": link,
+        "url": url,
+        "qr": _qr_svg(url),
+        "privacy_warnings": street_link_warnings(per_street, link.street),
+    }
     return render(request, "pilots/street_link_flyer.html", context)
 
 

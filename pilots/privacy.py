@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Count
+from django.utils.translation import ngettext
 
 from .models.household import Commitment
 from .participation import participation
@@ -123,3 +124,42 @@ def link_summary(link: StreetLink) -> ResidentSummary | TooFew:
     counts = dict(link.households().values_list("commitment").annotate(n=Count("pk")).order_by())
     homes = pilot.homes if not link.street else 0  # a street's share is of its own households
     return resident_summary(counts, homes=homes, target_pct=pilot.participation_target_pct)
+
+
+def street_link_warnings(households_per_street: Mapping[str, int], street: str) -> list[str]:
+    """Why a new link for `street` will show no figures yet, for the kwartiermaker issuing it.
+
+    The whole pilot minus this street is the rest of the pilot: while that rest has 1 to
+    MIN_GROUP − 1 households the street stays suppressed (`published_streets`), and issuing
+    the link should say so rather than surprise the residents with an empty dashboard.
+    """
+    if not street:
+        return []
+    own = households_per_street.get(street, 0)
+    rest = sum(households_per_street.values()) - own
+    warnings = []
+    if own < MIN_GROUP:
+        warnings.append(
+            ngettext(
+                "%(street)s heeft %(n)d huishouden in het register, minder dan %(min)d: het "
+                "dashboard toont nog geen cijfers.",
+                "%(street)s heeft %(n)d huishoudens in het register, minder dan %(min)d: het "
+                "dashboard toont nog geen cijfers.",
+                own,
+            )
+            % {"street": street, "n": own, "min": MIN_GROUP}
+        )
+    if 0 < rest < MIN_GROUP:
+        warnings.append(
+            ngettext(
+                "De rest van de pilot (buiten %(street)s) telt %(n)d huishouden, minder dan "
+                "%(min)d. De hele pilot min deze straat zou zijn cijfers verraden, dus toont dit "
+                "straatdashboard geen cijfers tot de rest %(min)d huishoudens telt.",
+                "De rest van de pilot (buiten %(street)s) telt %(n)d huishoudens, minder dan "
+                "%(min)d. De hele pilot min deze straat zou hun cijfers verraden, dus toont dit "
+                "straatdashboard geen cijfers tot de rest %(min)d huishoudens telt.",
+                rest,
+            )
+            % {"street": street, "n": rest, "min": MIN_GROUP}
+        )
+    return warnings

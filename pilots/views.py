@@ -55,6 +55,22 @@ def _get_pilot_for_user(request: AuthenticatedRequest, pk: int) -> Pilot:
     return pilot
 
 
+def personal_data_allowed(request: AuthenticatedRequest, pilot: Pilot) -> bool:
+    """Addresses, each home's commitment and exports of them: the kwartiermaker role only.
+
+    The gemeente role reads aggregated figures (data minimisation, AVG art. 5(1)(c)); a
+    gemeente employee who needs the register is given the kwartiermaker role.
+    """
+    return pilot.editable_by(request.user)
+
+
+def _get_pilot_with_personal_data(request: AuthenticatedRequest, pk: int) -> Pilot:
+    pilot = _get_pilot_for_user(request, pk)
+    if not personal_data_allowed(request, pilot):
+        raise PermissionDenied
+    return pilot
+
+
 def _get_pilot_for_editing(request: AuthenticatedRequest, pk: int) -> Pilot:
     pilot = _get_pilot_for_user(request, pk)
     if not pilot.editable_by(request.user):
@@ -176,8 +192,10 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
             }
         )
     current = next(p for p in phases if p["current"])
-    households = households_page(pilot, stamp[0], request.GET.get("page"))
     can_edit = pilot.editable_by(request.user)
+    # Data minimisation: addresses and each home's commitment only for the kwartiermaker; the
+    # gemeente reads the aggregated figures (participation above, the council PDF).
+    households = households_page(pilot, stamp[0], request.GET.get("page")) if can_edit else None
     return {
         "pilot": pilot,
         "can_edit": can_edit,
@@ -186,7 +204,9 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "phases": phases,
         "current_phase": current,
         "milestone_rows": milestone_rows(pilot, current["milestones"]),
-        "households_html": households_html(request, pilot, households, stamp, can_edit),
+        "households_html": (
+            households_html(request, pilot, households, stamp, can_edit) if can_edit else ""
+        ),
         "phase_form": PhaseForm(initial={"phase": pilot.phase}),
         "first_steps": _first_steps(pilot, part) if can_edit else [],
         # Named, not missing: a missing variable costs the template engine an exception.
@@ -201,6 +221,8 @@ def _pilot_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
 @never_cache  # addresses of households
 def pilot_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
+    if request.htmx.target == "households" and not personal_data_allowed(request, pilot):
+        raise PermissionDenied
     context = _pilot_context(request, pilot)
     if request.htmx.target == "households":
         return HttpResponse(context["households_html"])
@@ -250,7 +272,7 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
             "participation": participation(pilot.homes, counts),
             "row": household_rows(pilot, [household])[0],
             "conflict": conflict,
-            "row_errors": None if form.is_valid() else form.errors,
+            "row_errors": None if form.is_valid() else form.error_text(),
         }
         return render(
             request,
@@ -261,7 +283,7 @@ def household_commitment(request: AuthenticatedRequest, pk: int, hh: int) -> Htt
     if conflict:
         messages.error(request, conflict)
     elif not form.is_valid():
-        messages.error(request, _("Kies een geldige commitmentstatus."))
+        messages.error(request, form.error_text())
     else:
         messages.success(
             request, _("Commitment van %(address)s opgeslagen.") % {"address": household.address}

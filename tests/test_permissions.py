@@ -3,11 +3,20 @@
 "login" means a 302 to the log-in page. A pilot outside the user's gemeenten is a 404, never a
 403, so existence is not revealed. Every later issue adds rows for its URLs; the completeness
 test fails when a named URL has none.
+
+Data minimisation (issue 21): only the kwartiermaker sees personal data. Every answer to any
+other role (gemeente staff above all) is searched for the pilot's addresses and postcodes,
+in HTML, CSV, XLSX and PDF alike, and a row fails when one shows up.
 """
 
+import io
+import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -34,6 +43,7 @@ class Row:
     expected: dict[str, int | str]
     args: Callable[[Cast], list[object]] = lambda cast: []
     data: dict[str, str] | None = None
+    headers: dict[str, str] | None = None
 
 
 def _all(status: int | str) -> dict[str, int | str]:
@@ -48,7 +58,7 @@ def _pilot(cast: Cast) -> list[object]:
     return [cast.pilot.pk]
 
 
-# Import writes (kwartiermaker only); export reads (the gemeente may download).
+# Import writes and export reads personal data: kwartiermaker only (issue 21).
 _pilot_editors = {
     "anonymous": LOGIN,
     "outsider": 404,
@@ -193,6 +203,14 @@ MATRIX = (
         },
         args=_pilot,
     ),
+    # the households table alone (htmx paging): addresses, so not for the gemeente (issue 21)
+    Row(
+        "pilots:detail",
+        "GET",
+        {**_pilot_editors, "gemeente_utrecht": 403},
+        args=_pilot,
+        headers={"HX-Request": "true", "HX-Target": "households"},
+    ),
     Row("pilots:detail", "POST", _all(405), args=_pilot),
     # pilot tracking rows (issue 4): empty posts are invalid, so editors see the form again
     # (200) or, for inline edits without htmx, a redirect back to the pilot page (302).
@@ -322,8 +340,8 @@ MATRIX = (
     Row("pilots:import", "GET", _pilot_editors, args=_pilot),
     Row("pilots:import", "POST", _editors_then(422), args=_pilot),
     Row("pilots:import", "PUT", _all(405), args=_pilot),
-    Row("pilots:export", "GET", _pilot_readers, args=lambda cast: [cast.pilot.pk, "csv"]),
-    Row("pilots:export", "GET", _pilot_readers, args=lambda cast: [cast.pilot.pk, "xlsx"]),
+    Row("pilots:export", "GET", _pilot_editors, args=lambda cast: [cast.pilot.pk, "csv"]),
+    Row("pilots:export", "GET", _pilot_editors, args=lambda cast: [cast.pilot.pk, "xlsx"]),
     Row("pilots:export", "POST", _all(405), args=lambda cast: [cast.pilot.pk, "csv"]),
     Row("pilots:import_template", "GET", _members(200), args=lambda cast: ["csv"]),
     Row("pilots:import_template", "GET", _members(200), args=lambda cast: ["xlsx"]),
@@ -347,6 +365,7 @@ def test_permission_matrix(client: Client, cast: Cast, row: Row, role: str) -> N
         url,
         data="&".join(f"{k}={v}" for k, v in (row.data or {}).items()),
         content_type="application/x-www-form-urlencoded",
+        headers=row.headers,
     )
     expected = row.expected[role]
     if expected == LOGIN:
@@ -354,6 +373,59 @@ def test_permission_matrix(client: Client, cast: Cast, row: Row, role: str) -> N
         assert response["Location"].startswith(reverse("login"))
     else:
         assert response.status_code == expected
+    # Resident token pages authenticate by the token, whoever is logged in: not a role's view;
+    # the import template holds one invented example row (exports.EXAMPLE), no pilot's data.
+    if role in NO_PERSONAL_DATA and row.name not in NOT_PILOT_DATA:
+        assert _addresses_in(response, cast) == [], f"{role} reaches an address"
+
+
+# Roles that never see an address: gemeente staff read aggregates only (issue 21).
+NO_PERSONAL_DATA = ("gemeente_utrecht", "gemeente_other", "outsider", "admin")
+NOT_PILOT_DATA = {
+    "bewoners:street_dashboard",
+    "bewoners:household",
+    "bewoners:household_done",
+    "pilots:import_template",
+}
+
+
+def _text_of(response: object) -> str:
+    """What a reader sees in the response: HTML/CSV text, the cells of an XLSX, a PDF's text."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    content_type = response.get("Content-Type", "")
+    if content.startswith(b"%PDF") and b"stored" not in content[:20]:
+        if not shutil.which("pdftotext"):
+            pytest.skip("poppler's pdftotext is not installed")
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+        )
+        return done.stdout.decode()
+    if content.startswith(b"PK\x03\x04") or "spreadsheetml" in content_type:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        cells = [c for sheet in workbook for row in sheet.iter_rows(values_only=True) for c in row]
+        return " ".join(str(cell) for cell in cells if cell is not None)
+    # CSV cells side by side read as the address they are: "Kennedylaan;12" → "Kennedylaan 12".
+    return re.sub(r'[;,\t"]', " ", content.decode(errors="replace"))
+
+
+def _addresses_in(response: object, cast: Cast) -> list[str]:
+    text = re.sub(r"\s+", " ", _text_of(response))
+    found = []
+    for household in cast.pilot.households.all():
+        postcode = f"{household.postcode[:4]} ?{household.postcode[4:]}"
+        number = rf"{re.escape(household.street)} {household.house_number}\b"
+        found += [m.group(0) for p in (number, postcode) if (m := re.search(p, text, re.I))]
+    return sorted(set(found))
+
+
+def test_the_address_check_finds_an_address(client: Client, cast: Cast) -> None:
+    """The check above can fail: the kwartiermaker's export does hold the addresses."""
+    client.force_login(cast.kwartiermaker)
+    for fmt in ("csv", "xlsx"):
+        response = client.get(reverse("pilots:export", args=[cast.pilot.pk, fmt]))
+        assert cast.household.street_address in " ".join(_addresses_in(response, cast))
+    page = client.get(reverse("pilots:detail", args=[cast.pilot.pk]))
+    assert _addresses_in(page, cast)
 
 
 def _named_urls(resolver: URLResolver, namespace: str = "") -> set[str]:

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CSV = (
     "straat;huisnummer;toevoeging;postcode;woningtype;bouwjaar;gasverbruik_m3;commitment\r\n"
     "Kennedylaan;40;;3581 ab;Tussenwoning;1932;1.350;geïnteresseerd\r\n"
-    "Kennedylaan;42;a;3581AB;Hoekwoning;1932;1.550,5;intentie\r\n"
+    "Kennedylaan;42;a;3581AB;Hoekwoning;1932;1.550;intentie\r\n"
 ).encode("cp1252")
 
 

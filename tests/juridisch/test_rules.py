@@ -630,3 +630,27 @@ def test_shares_above_100_together_always_raise(
         assert caught.value.code is InputError.SHARES_ABOVE_100
     else:
         assert Ownership(public, community, market).unknown_pct >= 0
+
+
+@pytest.mark.parametrize(
+    ("f", "regime", "grown_past_max"),
+    [
+        pytest.param(facts(1600, now=1200), Regime.BASIS, True, id="1200_now_grows_to_1600"),
+        pytest.param(facts(1501, now=1500), Regime.BASIS, True, id="1500_now_grows_to_1501"),
+        pytest.param(facts(1500, now=1400), Regime.KLEIN_COLLECTIEF, False, id="stays_at_1500"),
+        pytest.param(facts(2000), Regime.BASIS, False, id="new_system_above_max"),
+        pytest.param(facts(2000, now=1800), Regime.BASIS, False, id="already_above_max"),
+    ],
+)  # fmt: skip
+def test_a_klein_collectief_growing_past_the_max_loses_its_ontheffing(
+    f: RegimeFacts, regime: Regime, grown_past_max: bool
+) -> None:
+    result = check(f)
+    assert result.regime is regime
+    assert (ReasonCode.GROWN_PAST_MAX in reason_codes(result)) is grown_past_max
+    if grown_past_max:
+        [reason] = [r for r in result.reasons if r.code is ReasonCode.GROWN_PAST_MAX]
+        assert "de ontheffing voor een klein collectief eindigt" in reason.text
+        assert "publieke meerderheid of een warmtegemeenschap" in reason.text
+        assert reason.source
+        assert reason.confirmed

@@ -375,3 +375,27 @@ def test_gemeente_reader_sees_statuses_but_no_edit_controls(client: Client, cast
     assert "household_commitment" not in html
     assert "/commitment/" not in html
     assert "Huishouden toevoegen" not in html
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no javascript"])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"commitment": "maybe", "version": 0}, "Kies een geldige commitmentstatus."),
+        (
+            {"commitment": "signed", "version": 0, "note": "x" * 501},
+            "De notitie is te lang: hoogstens 500 tekens, nu 501.",
+        ),
+        ({"commitment": "signed"}, "Het formulier is ongeldig geworden. Laad de pagina opnieuw."),
+    ],
+    ids=["unknown status", "note too long", "no version"],
+)
+def test_a_refused_commitment_edit_names_its_real_problem(
+    client: Client, cast: Cast, data: dict, message: str, htmx: bool
+) -> None:
+    client.force_login(cast.kwartiermaker)
+    response = client.post(_commitment_url(cast), data, headers=HTMX if htmx else {}, follow=True)
+    assert message in response.text
+    if "note" in data:
+        assert "Kies een geldige commitmentstatus." not in response.text
+    assert not CommitmentChange.objects.exists()
