@@ -1,8 +1,10 @@
-"""The street on a map (issue 18), for the kwartiermaker and the gemeente; residents never see
-positions (their dashboard has no map and no addresses)."""
+"""The street on a map (issue 18), for the kwartiermaker only: each point is a home's address and
+commitment, personal data the gemeente role does not see (issue 21); residents never see positions
+(their dashboard has no map and no addresses)."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -14,7 +16,7 @@ from warmtenet.http import AuthenticatedRequest
 
 from .models import Commitment
 from .street_map import CSRF_PLACEHOLDER, cached_map
-from .views import _get_pilot_for_user
+from .views import _get_pilot_for_user, personal_data_allowed
 
 
 @require_safe
@@ -22,7 +24,9 @@ from .views import _get_pilot_for_user
 @never_cache  # addresses and positions of households
 def pilot_map(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
-    can_edit = pilot.editable_by(request.user)
+    if not personal_data_allowed(request, pilot):
+        raise PermissionDenied
+    can_edit = True
     smap, rows = cached_map(pilot, can_edit=can_edit, tiles=settings.WARMTENET_MAP_TILES)
     context = {
         "pilot": pilot,

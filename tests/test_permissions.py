@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import docx
 import openpyxl
 import pytest
 from django.contrib.auth.models import User
@@ -92,6 +93,12 @@ def _link(cast: Cast) -> list[object]:
     return [cast.pilot.pk, cast.street_link.pk]
 
 
+def _empty_workbook() -> bytes:
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    return buffer.getvalue()
+
+
 def _stored_report(cast: Cast) -> list[object]:
     report = GeneratedReport.objects.create(
         pilot=cast.pilot,
@@ -101,8 +108,8 @@ def _stored_report(cast: Cast) -> list[object]:
         html_sha256="0" * 64,
         pdf=b"%PDF-1.7 stored",
         size_bytes=15,
-        annex_pdf=b"%PDF-1.7 annex",
-        annex_xlsx=b"PK annex",
+        annex_pdf=b"%PDF-1.7 stored annex",
+        annex_xlsx=_empty_workbook(),
     )
     return [cast.pilot.pk, report.pk]
 
@@ -331,7 +338,7 @@ MATRIX = (
     Row("techniek:quickscan", "GET", _members(200)),
     Row("techniek:quickscan", "POST", _all(405)),
     # the street map (issue 18): staff read it, residents have no route to it
-    Row("pilots:map", "GET", _pilot_readers, args=_pilot),
+    Row("pilots:map", "GET", _pilot_editors, args=_pilot),
     Row("pilots:map", "POST", _all(405), args=_pilot),
     # address register lookup (issue 18): an empty search is refused before any request
     Row("pilots:lookup", "GET", _pilot_editors, args=_pilot),
@@ -400,6 +407,10 @@ def _text_of(response: object) -> str:
             ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
         )
         return done.stdout.decode()
+    if "wordprocessingml" in content_type:
+        document = docx.Document(io.BytesIO(content))
+        cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+        return " ".join([p.text for p in document.paragraphs] + cells)
     if content.startswith(b"PK\x03\x04") or "spreadsheetml" in content_type:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
         cells = [c for sheet in workbook for row in sheet.iter_rows(values_only=True) for c in row]

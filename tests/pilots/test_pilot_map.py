@@ -61,12 +61,13 @@ def test_clusters_group_neighbours_with_the_pilots_cluster_size(client: Client, 
     assert len(numbers) >= 2  # 8 homes, clusters of the default size
 
 
-def test_gemeente_reads_the_map_without_edit_forms(client: Client, cast: Cast) -> None:
+def test_the_gemeente_role_gets_no_map_of_homes(client: Client, cast: Cast) -> None:
+    # Issue 21: each point is a home's address and commitment, personal data.
     _place(cast, 3)
     client.force_login(cast.gemeente_utrecht)
-    text = client.get(_url(cast)).text
-    assert 'class="map-point ' in text
-    assert 'name="commitment"' not in text
+    assert client.get(_url(cast)).status_code == 403
+    overview = client.get(reverse("pilots:detail", args=[cast.pilot.pk])).text
+    assert _url(cast) not in overview
 
 
 def test_inline_edit_from_the_map_returns_one_row_with_the_new_status(
