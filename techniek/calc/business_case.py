@@ -19,7 +19,14 @@ import pandas as pd
 
 from .cash_flow import CashFlowRow, InvestmentLine, flows, investment_lines, renewable_share, rows
 from .concepts import CATALOGUE, Concept
-from .finance import discount_factors, irr, loan_schedule, npv, payback_years
+from .finance import (
+    discount_factors,
+    irr,
+    loan_schedule,
+    monthly_loan_schedule,
+    npv,
+    payback_years,
+)
 from .financing import FinancingInput, FinancingParams, OrgModel, default_financing
 from .money import eur
 from .prices import PricesParams
@@ -181,7 +188,7 @@ def run(
     entity_need = fl.shared_capex - wis_eur - n * h.contribution
     bank = f.bank_loan_share * max(entity_need, 0.0) if f.has_entity and f.bank_loan else 0.0
     loans = (
-        loan_schedule(household_loans, fin.loan_rate, fin.term_years, years),
+        monthly_loan_schedule(household_loans, fin.loan_rate, fin.term_years, years),
         loan_schedule(bank, f.bank_loan_rate, f.bank_loan_term_years, years),
     )
     drawdown = np.r_[household_loans + bank, np.zeros(years)]

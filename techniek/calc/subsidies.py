@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from .costs import Component
 from .defaults import Sourced, V, check_ranges, default
-from .finance import annuity
+from .finance import annuity, monthly_annuity
 
 MC = "Milieu Centraal-voorbeeld via VEH kennisbank 5016"
 WF = "Nationaal Warmtefonds, Energiebespaarlening (warmtefonds.nl; milieucentraal.nl)"
@@ -210,8 +210,12 @@ class HouseholdFinance:
     own_funds_eur: float  # paid from savings: the one-off contribution
     loan_rate: float
     term_years: int
-    loan_payment_eur_per_year: float  # annuity in years 1 … term
+    loan_payment_eur_per_month: float  # monthly annuity, months 1 … 12 × term
     own_funds_eur_per_year: float  # own funds spread over the term at the household rate
+
+    @property
+    def loan_payment_eur_per_year(self) -> float:
+        return 12 * self.loan_payment_eur_per_month
 
     @property
     def capital_eur_per_year(self) -> float:
@@ -223,7 +227,10 @@ def household_finance(
 ) -> HouseholdFinance:
     """Warmtefonds loan up to € 27,000 (none below € 1,000 or when switched off); the rest is own
     money, spread over the same term at the household's discount rate so that monthly figures
-    compare options with different up-front amounts."""
+    compare options with different up-front amounts.
+
+    The Warmtefonds is repaid monthly: the payment is the monthly annuity at rate / 12 (docs/
+    calculations.md); own money stays a yearly annuity (an opportunity cost, not a bill)."""
     p = s.params
     upfront = max(upfront_eur, 0.0)
     usable = s.warmtefonds and upfront >= p.warmtefonds_min_eur
@@ -237,6 +244,6 @@ def household_finance(
         own_funds_eur=own,
         loan_rate=rate,
         term_years=term,
-        loan_payment_eur_per_year=annuity(loan, rate, term),
+        loan_payment_eur_per_month=monthly_annuity(loan, rate, term),
         own_funds_eur_per_year=annuity(own, household_rate, term),
     )

@@ -26,7 +26,7 @@ from techniek.calc.business_case import (
 )
 from techniek.calc.cash_flow import Owner
 from techniek.calc.costs import Component, CostBreakdown, CostCategory, CostLine
-from techniek.calc.finance import annuity  # noqa: E402
+from techniek.calc.finance import annuity, monthly_annuity  # noqa: E402
 from techniek.calc.financing import FinancingInput, Investor, OrgModel, default_financing
 from techniek.calc.prices import PricesParams
 from techniek.calc.references import References, references_for
@@ -189,16 +189,18 @@ def test_eighteen_home_bodemlus_cluster_street_per_model(street):
     """18 CBS mid-terraces (1,350 m³, label D → B), bodemlus cluster, 2026 prices, income above
     the Warmtefonds limit. Per home, excl. VAT: heat pump 11,000, insulation 13,800, cluster
     pipes 458.33, connection 2,000, boreholes and engineering from the sized fields.
-    Zelfbeheer: capex × 1.21 − ISDE 4,500: Warmtefonds 27,000 (4.35 %, 15 yr) + own money (3 %,
+    Zelfbeheer: capex × 1.21 − ISDE 4,500: Warmtefonds 27,000 (4.35 %, 15 yr, repaid monthly)
+      + own money (3 %,
       15 yr); electricity kWh × 0.256036 / 18 / 12; upkeep × 1.21 / 18 / 12; connection −12.08.
-    Gas for the same homes (1,296 m³ without cooking): € 199.74; own air-water pump € 226.92.
+    Gas for the same homes (1,296 m³ without cooking): € 199.74; own air-water pump € 224.42.
     """
     cr, refs = street
     zelf, coop, esco = compare_models(cr, PRICES, SubsidyInput(), references=refs)
     costs = cr.costs
     upfront = float(costs.capex_per_home_eur) * 1.21 - 4500
     by_hand = (
-        (annuity(27000, 0.0435, 15) + annuity(upfront - 27000, 0.03, 15)) / 12
+        12 * monthly_annuity(27000, 0.0435, 15) / 12
+        + annuity(upfront - 27000, 0.03, 15) / 12
         + cr.energy.electricity_kwh * 0.256036 / 18 / 12
         + float(costs.om_eur_per_year) * 1.21 / 18 / 12
         - 12.08
@@ -206,17 +208,17 @@ def test_eighteen_home_bodemlus_cluster_street_per_model(street):
     assert float(zelf.network_monthly_eur) == pytest.approx(by_hand, abs=0.006)
     assert float(zelf.household.network.one_off_eur) == pytest.approx(upfront - 27000, abs=0.01)
     # The other two models, pinned (their arithmetic is checked in the tests below).
-    assert coop.network_monthly_eur == Decimal("318.57")
-    assert esco.network_monthly_eur == Decimal("400.46")
+    assert coop.network_monthly_eur == Decimal("315.70")
+    assert esco.network_monthly_eur == Decimal("398.69")
     for bc in (zelf, coop, esco):
         assert bc.gas_monthly_eur == Decimal("199.74")
-        assert bc.air_hp_monthly_eur == Decimal("226.92")
+        assert bc.air_hp_monthly_eur == Decimal("224.42")
         assert not bc.cheaper_than_gas
     assert zelf.npv_eur == Decimal("-179983.35")
     assert zelf.irr == pytest.approx(0.0098, abs=1e-4)
     # Below the income limit the Warmtefonds lends at 0 %: 27,000 / 15 = 1,800 a year.
     low = compare_models(cr, PRICES, SubsidyInput(income_below_limit=True), references=refs)
-    saving = (annuity(27000, 0.0435, 15) - 1800) / 12
+    saving = monthly_annuity(27000, 0.0435, 15) - 1800 / 12
     assert float(low[0].network_monthly_eur) == pytest.approx(by_hand - saving, abs=0.01)
     assert [bc.network_monthly_eur for bc in low[1:]] == [Decimal("261.21"), Decimal("365.00")]
 
