@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from techniek.calc import BuildingType as CalcBuildingType
 from techniek.calc import ConstructionPeriod, EnergyLabel, HouseholdInput, SiteInput
 
-from .models import BuildingType, Commitment, Pilot
+from .models import BuildingType, Commitment, Pilot, Tenure
 
 # The engine has one apartment class (CBS 81528NED has one); both our apartment types map to it.
 _BUILDING_TYPES = {
@@ -43,7 +43,12 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
     rows = (
         pilot.households.exclude(commitment=Commitment.WITHDRAWN)
         .values_list(
-            "building_type", "construction_year", "floor_area_m2", "energy_label", "gas_m3_per_year"
+            "building_type",
+            "construction_year",
+            "floor_area_m2",
+            "energy_label",
+            "gas_m3_per_year",
+            "tenure",
         )
         .order_by("pk")
     )
@@ -54,8 +59,9 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
             floor_area_m2=area,
             energy_label=EnergyLabel[label] if label else None,
             gas_m3_per_year=gas,
+            owner_occupied=tenure == Tenure.OWNER,
         )
-        for kind, year, area, label, gas in rows
+        for kind, year, area, label, gas, tenure in rows
     )
     site = SiteInput(
         street_length_m=pilot.street_length_m,

@@ -103,8 +103,11 @@ class BusinessCase:
     discounted_payback_years: float | None
     lcoh_eur_per_gj: Decimal  # incl. VAT borne by households, after subsidies
     investment_eur: Decimal  # year 0, incl. non-deductible VAT
-    subsidies_eur: Decimal  # ISDE (all homes) + WIS
-    isde_per_home_eur: Decimal
+    subsidies_eur: Decimal  # ISDE (owner-occupied homes) + WIS
+    isde_per_home_eur: Decimal  # per owner-occupied home
+    owner_occupied_homes: int  # of the participants; the others are rented
+    isde_homes: int  # participants that receive ISDE: owner-occupiers, when ISDE applies
+    isde_eur: Decimal  # isde_homes × isde_per_home_eur
     wis: WisCheck
     wis_eur: Decimal
     household_loans_eur: Decimal  # Warmtefonds, all homes
@@ -115,6 +118,10 @@ class BusinessCase:
     references: References
     warnings: tuple[BusinessCaseWarning, ...]
     frame: pd.DataFrame = field(compare=False, repr=False)  # the same table in floats
+
+    @property
+    def rented_homes(self) -> int:
+        return self.participants - self.owner_occupied_homes
 
     @property
     def network_monthly_eur(self) -> Decimal:
@@ -184,7 +191,13 @@ def run(
     fin = household_finance(
         h.own_investment + h.contribution - h.isde, subsidies, f.household_discount_rate
     )
-    household_loans = n * fin.loan_eur
+    # A rented home gets no ISDE: its up-front amount is the whole share (paid by the landlord,
+    # financed in this line like the owners' loans; a landlord's own financing is not modelled).
+    isde_homes = subsidies.isde_homes(n) if h.isde > 0 else 0
+    fin_rented = household_finance(
+        h.own_investment + h.contribution, subsidies, f.household_discount_rate
+    )
+    household_loans = isde_homes * fin.loan_eur + (n - isde_homes) * fin_rented.loan_eur
     entity_need = fl.shared_capex - wis_eur - n * h.contribution
     bank = f.bank_loan_share * max(entity_need, 0.0) if f.has_entity and f.bank_loan else 0.0
     loans = (
@@ -277,6 +290,9 @@ def run(
         investment_eur=eur(-fl.columns["investment_eur"][0]),
         subsidies_eur=eur(fl.columns["subsidies_eur"][0]),
         isde_per_home_eur=eur(h.isde),
+        owner_occupied_homes=subsidies.owner_occupied_homes(n),
+        isde_homes=isde_homes,
+        isde_eur=eur(isde_homes * h.isde),
         wis=wis,
         wis_eur=eur(wis_eur),
         household_loans_eur=eur(household_loans),

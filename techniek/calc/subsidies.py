@@ -121,11 +121,23 @@ class SubsidyInput:
     warmtefonds: bool = True
     income_below_limit: bool = False  # True: 0 % Warmtefonds loan; unknown counts as above
     buildings: int | None = None  # for WIS; None: one building per participating home
+    # ISDE goes to owner-occupiers only (`inputs.owner_occupied_share` of the participants).
+    owner_occupied_share: float = 1.0
     params: SubsidyParams = field(default_factory=SubsidyParams)
 
     def __post_init__(self) -> None:
         if self.buildings is not None and self.buildings < 1:
             raise ValueError(f"SubsidyInput.buildings={self.buildings}: at least 1")
+        share = self.owner_occupied_share
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise ValueError(f"SubsidyInput.owner_occupied_share={share!r}: expected 0–1")
+
+    def owner_occupied_homes(self, participants: int) -> int:
+        return round(participants * self.owner_occupied_share)
+
+    def isde_homes(self, participants: int) -> int:
+        """How many of `participants` homes may receive ISDE: the owner-occupied ones."""
+        return self.owner_occupied_homes(participants) if self.isde else 0
 
     @property
     def warmtefonds_rate(self) -> float:

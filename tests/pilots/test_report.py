@@ -22,7 +22,7 @@ from django.db import OperationalError, transaction
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Commitment, GeneratedReport, ParameterOverride, Role
+from pilots.models import Commitment, GeneratedReport, ParameterOverride, Role, Tenure
 from pilots.report import STATIC_BASE, StaticFilesFetcher
 from techniek.calc.parameters import parameter_rows
 from tests.conftest import Cast
@@ -113,6 +113,8 @@ def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
                 postcode=SENTINEL_POSTCODE,
                 gas_m3_per_year=SENTINEL_GAS,
                 commitment=Commitment.INTENT,
+                # Four corporation homes: ISDE for the other 8 only (issue 15).
+                tenure=Tenure.SOCIAL_RENT if n < SENTINEL_NUMBERS[4] else Tenure.OWNER,
             )
         # An own value: page and PDF must both compute with it.
         ParameterOverride.objects.create(
@@ -290,6 +292,19 @@ def test_key_figures_print_exactly_as_on_the_business_case_page(
     fingerprint = re.search(r"kenmerk invoer ([0-9a-f]{12})", report.page).group(1)
     assert fingerprint in text
     assert "Bodemlusvariantringnet" in text  # the scenario of the query string, not the default
+
+
+def test_page_and_pdf_say_how_many_homes_get_isde_and_why(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    said = "ISDE voor 8 van 12 woningen"
+    why = "alleen eigenaar-bewoners krijgen ISDE. 4 huurwoningen"
+    page = re.search(r'data-testid="isde-homes">(.*?)</dd>', report.page, re.S).group(1)
+    assert said in page
+    assert why in " ".join(page.split())
+    text = _squash(_text(report.pdf, tmp_path))
+    assert _squash(said) in text
+    assert _squash(why) in text
 
 
 def test_the_pilots_own_values_are_listed_with_their_source(
