@@ -23,6 +23,7 @@ ISDE_HEAT_NETWORK = Sourced(
     False,
     0,
     20000,
+    year=2021,
 )
 ISDE_AIR_HP = Sourced(3150, "€/woning", f"{MC}: lucht-water 8 kW", False, 0, 20000)
 ISDE_WATER_HP = Sourced(
@@ -41,6 +42,7 @@ WIS_CONNECTIONS = Sourced(
     True,
     1,
     100000,
+    year=2025,
 )
 WIS_BUILDINGS = Sourced(
     5,
@@ -49,6 +51,7 @@ WIS_BUILDINGS = Sourced(
     True,
     1,
     10000,
+    year=2025,
 )
 WIS_RENEWABLE = Sourced(
     0.5,
@@ -58,6 +61,7 @@ WIS_RENEWABLE = Sourced(
     False,
     0,
     1,
+    year=2024,
 )
 WIS_MAX = Sourced(
     20e6,
@@ -66,6 +70,7 @@ WIS_MAX = Sourced(
     True,
     0,
     1e9,
+    year=2023,
 )
 WF_INCOME_LIMIT = Sourced(
     60000, "€ verzamelinkomen", f"{WF}: 0 % rente onder deze inkomensgrens", True, 0, 1e6

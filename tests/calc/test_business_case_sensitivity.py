@@ -121,7 +121,7 @@ def test_tornado_moves_the_monthly_cost_the_expected_way():
     homes = _homes(18)
     cr = run_concept(homes, SiteInput(), Concept.BODEMLUS_CLUSTER)
     t = tornado(cr, COOP, PRICES, SubsidyInput(), 18, references=references_for(homes, SiteInput()))
-    assert t.base_network_monthly_eur == Decimal("315.70")  # as the cooperative's monthly cost
+    assert t.base_network_monthly_eur == Decimal("294.36")  # as the cooperative's monthly cost
     assert t.base_gas_monthly_eur == Decimal("199.74")
     bars = {b.parameter: b for b in t.bars}
     assert set(bars) == set(TornadoParameter)

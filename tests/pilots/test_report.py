@@ -418,3 +418,20 @@ def test_the_renderer_loads_only_static_files_and_data_urls() -> None:
     ):
         with pytest.raises(ValueError, match="only load static files"):
             fetch(url)
+
+
+def test_prices_show_their_source_year_on_page_parameters_tab_and_pdf(
+    report: Rendered, tmp_path: Path, poppler: None, client: Client, cast: Cast
+) -> None:
+    """Issue 15: each price's year beside it (the energy tax is the 2026 figure, the ISDE
+    heat-network amount the 2021 one)."""
+    assert 'data-testid="year-prices.gas_tax_eur_per_m3">2026<' in report.page
+    assert "één keer 21 % btw" in report.page
+    text = _squash(_text(report.pdf, tmp_path))
+    gas_tax = parameter_rows()[[r.key for r in parameter_rows()].index("prices.gas_tax_eur_per_m3")]
+    assert _squash(gas_tax.sourced.source + " · bronjaar 2026") in text
+    isde = next(r for r in parameter_rows() if r.key == "subsidies.isde_heat_network_eur")
+    assert _squash(isde.sourced.source + " · bronjaar 2021") in text
+    client.force_login(cast.gemeente_utrecht)
+    tab = client.get(reverse("pilots:parameters", args=[cast.pilot.pk])).text
+    assert 'data-testid="year-prices.gas_tax_eur_per_m3">bronjaar 2026<' in tab
