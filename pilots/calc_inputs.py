@@ -8,7 +8,7 @@ from techniek.calc import ConstructionPeriod, EnergyLabel, HouseholdInput, SiteI
 from .models import BuildingType, Commitment, Pilot, Tenure
 
 # The engine has one apartment class (CBS 81528NED has one); both our apartment types map to it.
-_BUILDING_TYPES = {
+BUILDING_TYPES = {
     BuildingType.DETACHED: CalcBuildingType.DETACHED,
     BuildingType.SEMI_DETACHED: CalcBuildingType.SEMI_DETACHED,
     BuildingType.END_TERRACE: CalcBuildingType.END_TERRACE,
@@ -54,7 +54,7 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
     )
     households = tuple(
         HouseholdInput(
-            building_type=_BUILDING_TYPES[BuildingType(kind)],
+            building_type=BUILDING_TYPES[BuildingType(kind)],
             construction_period=construction_period(year),
             floor_area_m2=area,
             energy_label=EnergyLabel[label] if label else None,
