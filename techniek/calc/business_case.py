@@ -35,6 +35,7 @@ from .references import (
     Option,
     References,
     air_hp_reference,
+    gas_avoided_eur_per_year,
     gas_reference_for,
     household_option,
 )
@@ -70,6 +71,32 @@ class AcmCheck:
     @property
     def exceeded(self) -> bool:
         return self.tariff_eur_per_year > self.max_eur_per_year
+
+
+@dataclass(frozen=True)
+class TariffProposal:
+    """A pilot's proposed heat tariff against the ACM maximum and "niet meer dan anders" (NMDA).
+
+    NMDA: the proposed tariff plus what the home still pays itself for heat (its own heat-pump
+    electricity and upkeep) must not exceed what it stops paying when it leaves gas (gas incl.
+    taxes, the gas standing charge, boiler upkeep and the boiler's annuity), all incl. VAT.
+    """
+
+    fixed_eur_per_year: Decimal  # incl. VAT
+    eur_per_gj: Decimal  # incl. VAT
+    heat_gj_per_home: float
+    tariff_eur_per_year: Decimal  # fixed + GJ × variable
+    own_heat_costs_eur_per_year: Decimal  # the home's own electricity and upkeep for heat
+    acm_max_eur_per_year: Decimal
+    nmda_eur_per_year: Decimal  # the gas reference without the electricity connection
+
+    @property
+    def within_acm(self) -> bool:
+        return self.tariff_eur_per_year <= self.acm_max_eur_per_year
+
+    @property
+    def within_nmda(self) -> bool:
+        return self.tariff_eur_per_year + self.own_heat_costs_eur_per_year <= self.nmda_eur_per_year
 
 
 @dataclass(frozen=True)
@@ -115,6 +142,7 @@ class BusinessCase:
     tariff_eur_per_home_per_year: Decimal | None  # entity models, incl. VAT
     household: HouseholdComparison
     acm: AcmCheck | None  # None: no heat supplier (zelfbeheer)
+    proposal: TariffProposal | None  # None: the pilot entered no proposed tariff
     references: References
     warnings: tuple[BusinessCaseWarning, ...]
     frame: pd.DataFrame = field(compare=False, repr=False)  # the same table in floats
@@ -255,6 +283,23 @@ def run(
             tariff_eur_per_gj=eur(t.total * vat_t / gj) if gj > 0 else Decimal(0),
         )
 
+    proposal = None
+    if prices.proposed_heat_fixed_eur_per_year > 0 or prices.proposed_heat_eur_per_gj > 0:
+        gj = cr.demand.heat_demand_gj / cr.homes
+        proposal = TariffProposal(
+            fixed_eur_per_year=eur(prices.proposed_heat_fixed_eur_per_year),
+            eur_per_gj=eur(prices.proposed_heat_eur_per_gj),
+            heat_gj_per_home=gj,
+            tariff_eur_per_year=eur(
+                prices.proposed_heat_fixed_eur_per_year + prices.proposed_heat_eur_per_gj * gj
+            ),
+            own_heat_costs_eur_per_year=eur(h.home_energy + h.home_om),
+            acm_max_eur_per_year=eur(prices.acm_max_eur_per_year(gj)),
+            nmda_eur_per_year=eur(
+                gas_avoided_eur_per_year(refs, prices, f.household_discount_rate)
+            ),
+        )
+
     # Levelised cost of heat: every flow but the avoided gas, per GJ delivered, both discounted.
     costs = fl.columns["avoided_gas_eur"] - project
     pv_heat = cr.demand.heat_demand_gj / cr.homes * n * float(df[1:].sum())
@@ -300,6 +345,7 @@ def run(
         tariff_eur_per_home_per_year=acm.tariff_eur_per_year if acm else None,
         household=comparison,
         acm=acm,
+        proposal=proposal,
         references=refs,
         warnings=tuple(warnings),
         frame=frame,

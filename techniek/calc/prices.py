@@ -103,6 +103,27 @@ ACM_FIXED = Sourced(
 )
 
 
+# --- A pilot's proposed heat tariff (issue 15): entered as a pilot override, 0 = none -----------
+PROPOSED_FIXED = Sourced(
+    0,
+    "€/jaar incl. btw",
+    "Voorstel van de pilot (eigen waarde met toelichting); 0 = geen voorstel ingevoerd",
+    False,
+    0,
+    3000,
+    year=2026,
+)
+PROPOSED_VARIABLE = Sourced(
+    0,
+    "€/GJ incl. btw",
+    "Voorstel van de pilot (eigen waarde met toelichting); 0 = geen voorstel ingevoerd",
+    False,
+    0,
+    200,
+    year=2026,
+)
+
+
 @dataclass(frozen=True)
 class PricesParams:
     """Prices a household (or a network company) pays in 2026, with their sources."""
@@ -117,6 +138,8 @@ class PricesParams:
     electricity_standing_charge_eur_per_year: float = default(ELECTRICITY_STANDING)
     acm_max_heat_eur_per_gj: float = default(ACM_VARIABLE)  # incl. VAT
     acm_max_fixed_eur_per_year: float = default(ACM_FIXED)  # incl. VAT
+    proposed_heat_fixed_eur_per_year: float = default(PROPOSED_FIXED)  # incl. VAT, 0 = none
+    proposed_heat_eur_per_gj: float = default(PROPOSED_VARIABLE)  # incl. VAT, 0 = none
 
     def __post_init__(self) -> None:
         check_ranges(self)

@@ -120,6 +120,10 @@ def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
         ParameterOverride.objects.create(
             pilot=pilot, key="prices.gas_supply_eur_per_m3", value=0.95, note=OVERRIDE_NOTE
         )
+        # A proposed heat tariff (issue 15): page and PDF check it against ACM and NMDA.
+        ParameterOverride.objects.create(
+            pilot=pilot, key="prices.proposed_heat_fixed_eur_per_year", value=900, note="voorstel"
+        )
         client = Client()
         client.force_login(MemberFactory(gemeente=utrecht, role=Role.GEMEENTE, username="lezer"))
         page = client.get(reverse("pilots:business_case", args=[pilot.pk]), SCENARIO).text
@@ -311,10 +315,10 @@ def test_the_pilots_own_values_are_listed_with_their_source(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
     text = _squash(_text(report.pdf, tmp_path))
-    assert _squash("1 eigen waarde van deze pilot") in text
+    assert _squash("2 eigen waarden van deze pilot") in text
     assert _squash(OVERRIDE_NOTE) in text
     assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in text
-    assert "Rekentmet1eigenwaardeinplaatsvandestandaard." in _squash(report.page)
+    assert "Rekentmet2eigenwaardeninplaatsvandestandaard." in _squash(report.page)
 
 
 def test_same_inputs_give_the_same_figures_and_hash(
@@ -435,3 +439,15 @@ def test_prices_show_their_source_year_on_page_parameters_tab_and_pdf(
     client.force_login(cast.gemeente_utrecht)
     tab = client.get(reverse("pilots:parameters", args=[cast.pilot.pk])).text
     assert 'data-testid="year-prices.gas_tax_eur_per_m3">bronjaar 2026<' in tab
+
+
+def test_the_proposed_tariff_is_checked_on_page_and_pdf(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    """€ 900 a year and € 0/GJ: within the ACM cap; the verdicts show on page and PDF."""
+    assert re.search(r'data-testid="proposal-acm"><strong>voldoet</strong>', report.page)
+    assert 'data-testid="proposal-nmda"><strong>' in report.page
+    assert "Voorgesteld tarief: € 900,00 per jaar" in report.page
+    text = _squash(_text(report.pdf, tmp_path))
+    assert _squash("Tariefvoorstel getoetst") in text
+    assert _squash("Voorgesteld tarief: € 900,00 per jaar") in text
