@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from techniek.calc import BuildingType as CalcBuildingType
 from techniek.calc import ConstructionPeriod, EnergyLabel, HouseholdInput, SiteInput
 
-from .models import BuildingType, Commitment, Pilot
+from .models import BuildingType, Commitment, Pilot, Tenure
 
 # The engine has one apartment class (CBS 81528NED has one); both our apartment types map to it.
-_BUILDING_TYPES = {
+BUILDING_TYPES = {
     BuildingType.DETACHED: CalcBuildingType.DETACHED,
     BuildingType.SEMI_DETACHED: CalcBuildingType.SEMI_DETACHED,
     BuildingType.END_TERRACE: CalcBuildingType.END_TERRACE,
@@ -50,20 +50,22 @@ def pilot_inputs(pilot: Pilot) -> PilotInputs:
             "gas_m3_per_year",
             "rd_x",
             "rd_y",
+            "tenure",
         )
         .order_by("pk")
     )
     households = tuple(
         HouseholdInput(
-            building_type=_BUILDING_TYPES[BuildingType(kind)],
+            building_type=BUILDING_TYPES[BuildingType(kind)],
             construction_period=construction_period(year),
             floor_area_m2=area,
             energy_label=EnergyLabel[label] if label else None,
             gas_m3_per_year=gas,
             rd_x_m=x,
             rd_y_m=y,
+            owner_occupied=tenure == Tenure.OWNER,
         )
-        for kind, year, area, label, gas, x, y in rows
+        for kind, year, area, label, gas, x, y, tenure in rows
     )
     site = SiteInput(
         street_length_m=pilot.street_length_m,

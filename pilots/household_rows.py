@@ -13,8 +13,10 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from techniek.calc.demand import TYPE_INDEX, DemandParams
 from warmtenet.http import option_lists, url_template
 
+from .calc_inputs import BUILDING_TYPES
 from .models import BuildingType, Commitment, Household, Pilot
 
 NONE = "–"  # an empty cell
@@ -40,6 +42,13 @@ def household_rows(pilot: Pilot, households: Iterable[Household]) -> list[Househ
     edit = url_template("pilots:household_edit", pilot.pk)
     commitment = url_template("pilots:household_commitment", pilot.pk)
     select_label = gettext("Commitment van %(address)s")
+    # No meter reading: the engine uses the CBS figure of the type, so the cell shows it marked
+    # "indicatief" (issue 15); the floor area and label then scale its space-heating part.
+    cbs = DemandParams().gas_by_type()
+    indicative = {
+        kind: gettext("≈ %(m3)s (indicatief)") % {"m3": intcomma(int(cbs[TYPE_INDEX[calc]]))}
+        for kind, calc in BUILDING_TYPES.items()
+    }
     return [
         HouseholdRow(
             household=h,
@@ -48,7 +57,9 @@ def household_rows(pilot: Pilot, households: Iterable[Household]) -> list[Househ
             building_type=types.get(h.building_type, h.building_type),
             construction_year=NONE if h.construction_year is None else str(h.construction_year),
             energy_label=h.energy_label or NONE,
-            gas=NONE if h.gas_m3_per_year is None else intcomma(h.gas_m3_per_year),
+            gas=indicative.get(h.building_type, NONE)
+            if h.gas_m3_per_year is None
+            else intcomma(h.gas_m3_per_year),
             select_label=select_label % {"address": h.address},
             options=options.get(h.commitment, SafeString()),
         )

@@ -32,6 +32,7 @@ class Parameter:
     overridden: bool
     source: str
     confirmed: bool
+    year: int | None  # the year the figure is for, shown beside the source
     unit: str
     low: str
     high: str
@@ -64,6 +65,7 @@ def _parameter(row: AssumptionRow) -> Parameter:
         overridden=row.overridden,
         source=s.source,
         confirmed=s.confirmed,
+        year=s.year,
         unit=s.unit,
         low=display(s.low, s.unit) if s.low is not None else "",
         high=display(s.high, s.unit) if s.high is not None else "",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from techniek.calc import CATALOGUE, Concept, ConceptResult, HouseholdInput, run_concept
 from techniek.calc.business_case import BusinessCase, compare_models, run
 from techniek.calc.financing import FinancingInput, OrgModel, default_financing
+from techniek.calc.inputs import owner_occupied_share
 from techniek.calc.parameters import PARAMETER_DEFAULTS, Parameters, parameter_rows
 from techniek.calc.references import References, references_for
 from techniek.calc.sensitivity import (
@@ -35,7 +36,7 @@ from .models.pilot import NETWORK_CONCEPTS, ORG_MODELS
 from .participation import Participation, participation
 from .privacy import MIN_GROUP
 
-CALC_VERSION = "2026.11-1"  # bump when a formula or default changes
+CALC_VERSION = "2026.12-1"  # bump when a formula or default changes
 
 
 class ScenarioForm(forms.Form):
@@ -123,9 +124,12 @@ class Scenario:
         form.is_valid()
         return form.to_scenario()
 
-    def subsidies(self, params: Parameters = PARAMETER_DEFAULTS) -> SubsidyInput:
+    def subsidies(
+        self, params: Parameters = PARAMETER_DEFAULTS, *, owner_occupied_share: float = 1.0
+    ) -> SubsidyInput:
         return SubsidyInput(
             isde=self.isde,
+            owner_occupied_share=owner_occupied_share,
             wis=self.wis,
             warmtefonds=self.warmtefonds,
             income_below_limit=self.income_below_limit,
@@ -183,7 +187,8 @@ def pilot_result(pilot: Pilot, scenario: Scenario, today: date) -> PilotResult:
     joining = tuple(spread(inputs.households, participants))
     technical = run_concept(joining, inputs.site, concept, a)
     refs = references_for(inputs.households, inputs.site, a)
-    prices, subsidies = params.prices, scenario.subsidies(params)
+    prices = params.prices
+    subsidies = scenario.subsidies(params, owner_occupied_share=owner_occupied_share(joining))
     financing = default_financing(OrgModel(scenario.org_model), params.financing)
     case = run(technical, financing, prices, subsidies, participants, references=refs)
     models = compare_models(
@@ -284,7 +289,9 @@ def resident_economics(pilot: Pilot) -> ResidentEconomics:
     a = params.assumptions
     technical = run_concept(inputs.households, inputs.site, concept, a)
     refs = references_for(inputs.households, inputs.site, a)
-    prices, subsidies = params.prices, scenario.subsidies(params)
+    prices = params.prices
+    share = owner_occupied_share(inputs.households)
+    subsidies = scenario.subsidies(params, owner_occupied_share=share)
     financing = default_financing(OrgModel(scenario.org_model), params.financing)
     case = run(technical, financing, prices, subsidies, len(inputs.households), references=refs)
     sweep = _sweep(inputs, concept, financing, subsidies, params, refs)

@@ -35,6 +35,7 @@ from .models import (
 )
 from .models.household import StaleEdit
 from .page_cache import households_html, households_page, trend_chart
+from .parameters import parameter_groups
 from .participation import lead_times, participation
 from .portfolio import portfolio_rows
 from .scenario import ScenarioForm, overridden, pilot_result
@@ -540,6 +541,14 @@ def regime_milestone(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("pilots:regime", pk=pilot.pk)
 
 
+def _price_rows(result: object) -> list:
+    """The prices of this calculation with VAT status and source year (issue 15)."""
+    if result is None:
+        return []
+    rows = (p for _group, ps in parameter_groups(result.parameters) for p in ps)
+    return [p for p in rows if p.key.startswith("prices.")]
+
+
 def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
     form = ScenarioForm(request.GET or None, initial=ScenarioForm.initial_for(pilot))
     if not request.GET:
@@ -570,6 +579,7 @@ def _business_case_context(request: AuthenticatedRequest, pilot: Pilot) -> dict:
         "result": result,
         "charts": charts_,
         "override_count": len(overridden(result.parameters)) if result else 0,
+        "price_rows": _price_rows(result),
         "reports": pilot.reports.select_related("created_by")
         .defer("pdf", "annex_pdf", "annex_xlsx")
         .annotate(annex_bytes=Length("annex_pdf"))[:10],

@@ -19,7 +19,14 @@ import pandas as pd
 
 from .cash_flow import CashFlowRow, InvestmentLine, flows, investment_lines, renewable_share, rows
 from .concepts import CATALOGUE, Concept
-from .finance import discount_factors, irr, loan_schedule, npv, payback_years
+from .finance import (
+    discount_factors,
+    irr,
+    loan_schedule,
+    monthly_loan_schedule,
+    npv,
+    payback_years,
+)
 from .financing import FinancingInput, FinancingParams, OrgModel, default_financing
 from .money import eur
 from .prices import PricesParams
@@ -28,6 +35,7 @@ from .references import (
     Option,
     References,
     air_hp_reference,
+    gas_avoided_eur_per_year,
     gas_reference_for,
     household_option,
 )
@@ -66,6 +74,32 @@ class AcmCheck:
 
 
 @dataclass(frozen=True)
+class TariffProposal:
+    """A pilot's proposed heat tariff against the ACM maximum and "niet meer dan anders" (NMDA).
+
+    NMDA: the proposed tariff plus what the home still pays itself for heat (its own heat-pump
+    electricity and upkeep) must not exceed what it stops paying when it leaves gas (gas incl.
+    taxes, the gas standing charge, boiler upkeep and the boiler's annuity), all incl. VAT.
+    """
+
+    fixed_eur_per_year: Decimal  # incl. VAT
+    eur_per_gj: Decimal  # incl. VAT
+    heat_gj_per_home: float
+    tariff_eur_per_year: Decimal  # fixed + GJ × variable
+    own_heat_costs_eur_per_year: Decimal  # the home's own electricity and upkeep for heat
+    acm_max_eur_per_year: Decimal
+    nmda_eur_per_year: Decimal  # the gas reference without the electricity connection
+
+    @property
+    def within_acm(self) -> bool:
+        return self.tariff_eur_per_year <= self.acm_max_eur_per_year
+
+    @property
+    def within_nmda(self) -> bool:
+        return self.tariff_eur_per_year + self.own_heat_costs_eur_per_year <= self.nmda_eur_per_year
+
+
+@dataclass(frozen=True)
 class HouseholdComparison:
     network: HouseholdOption
     gas: HouseholdOption
@@ -96,8 +130,11 @@ class BusinessCase:
     discounted_payback_years: float | None
     lcoh_eur_per_gj: Decimal  # incl. VAT borne by households, after subsidies
     investment_eur: Decimal  # year 0, incl. non-deductible VAT
-    subsidies_eur: Decimal  # ISDE (all homes) + WIS
-    isde_per_home_eur: Decimal
+    subsidies_eur: Decimal  # ISDE (owner-occupied homes) + WIS
+    isde_per_home_eur: Decimal  # per owner-occupied home
+    owner_occupied_homes: int  # of the participants; the others are rented
+    isde_homes: int  # participants that receive ISDE: owner-occupiers, when ISDE applies
+    isde_eur: Decimal  # isde_homes × isde_per_home_eur
     wis: WisCheck
     wis_eur: Decimal
     household_loans_eur: Decimal  # Warmtefonds, all homes
@@ -105,9 +142,14 @@ class BusinessCase:
     tariff_eur_per_home_per_year: Decimal | None  # entity models, incl. VAT
     household: HouseholdComparison
     acm: AcmCheck | None  # None: no heat supplier (zelfbeheer)
+    proposal: TariffProposal | None  # None: the pilot entered no proposed tariff
     references: References
     warnings: tuple[BusinessCaseWarning, ...]
     frame: pd.DataFrame = field(compare=False, repr=False)  # the same table in floats
+
+    @property
+    def rented_homes(self) -> int:
+        return self.participants - self.owner_occupied_homes
 
     @property
     def network_monthly_eur(self) -> Decimal:
@@ -177,11 +219,17 @@ def run(
     fin = household_finance(
         h.own_investment + h.contribution - h.isde, subsidies, f.household_discount_rate
     )
-    household_loans = n * fin.loan_eur
+    # A rented home gets no ISDE: its up-front amount is the whole share (paid by the landlord,
+    # financed in this line like the owners' loans; a landlord's own financing is not modelled).
+    isde_homes = subsidies.isde_homes(n) if h.isde > 0 else 0
+    fin_rented = household_finance(
+        h.own_investment + h.contribution, subsidies, f.household_discount_rate
+    )
+    household_loans = isde_homes * fin.loan_eur + (n - isde_homes) * fin_rented.loan_eur
     entity_need = fl.shared_capex - wis_eur - n * h.contribution
     bank = f.bank_loan_share * max(entity_need, 0.0) if f.has_entity and f.bank_loan else 0.0
     loans = (
-        loan_schedule(household_loans, fin.loan_rate, fin.term_years, years),
+        monthly_loan_schedule(household_loans, fin.loan_rate, fin.term_years, years),
         loan_schedule(bank, f.bank_loan_rate, f.bank_loan_term_years, years),
     )
     drawdown = np.r_[household_loans + bank, np.zeros(years)]
@@ -235,6 +283,23 @@ def run(
             tariff_eur_per_gj=eur(t.total * vat_t / gj) if gj > 0 else Decimal(0),
         )
 
+    proposal = None
+    if prices.proposed_heat_fixed_eur_per_year > 0 or prices.proposed_heat_eur_per_gj > 0:
+        gj = cr.demand.heat_demand_gj / cr.homes
+        proposal = TariffProposal(
+            fixed_eur_per_year=eur(prices.proposed_heat_fixed_eur_per_year),
+            eur_per_gj=eur(prices.proposed_heat_eur_per_gj),
+            heat_gj_per_home=gj,
+            tariff_eur_per_year=eur(
+                prices.proposed_heat_fixed_eur_per_year + prices.proposed_heat_eur_per_gj * gj
+            ),
+            own_heat_costs_eur_per_year=eur(h.home_energy + h.home_om),
+            acm_max_eur_per_year=eur(prices.acm_max_eur_per_year(gj)),
+            nmda_eur_per_year=eur(
+                gas_avoided_eur_per_year(refs, prices, f.household_discount_rate)
+            ),
+        )
+
     # Levelised cost of heat: every flow but the avoided gas, per GJ delivered, both discounted.
     costs = fl.columns["avoided_gas_eur"] - project
     pv_heat = cr.demand.heat_demand_gj / cr.homes * n * float(df[1:].sum())
@@ -270,6 +335,9 @@ def run(
         investment_eur=eur(-fl.columns["investment_eur"][0]),
         subsidies_eur=eur(fl.columns["subsidies_eur"][0]),
         isde_per_home_eur=eur(h.isde),
+        owner_occupied_homes=subsidies.owner_occupied_homes(n),
+        isde_homes=isde_homes,
+        isde_eur=eur(isde_homes * h.isde),
         wis=wis,
         wis_eur=eur(wis_eur),
         household_loans_eur=eur(household_loans),
@@ -277,6 +345,7 @@ def run(
         tariff_eur_per_home_per_year=acm.tariff_eur_per_year if acm else None,
         household=comparison,
         acm=acm,
+        proposal=proposal,
         references=refs,
         warnings=tuple(warnings),
         frame=frame,

@@ -174,7 +174,7 @@ class HouseholdShares:
 
     own_investment: float  # its own lines in year 0
     contribution: float  # to the entity, or (zelfbeheer) its share of the shared lines
-    isde: float
+    isde: float  # per owner-occupied home; a rented home gets none
     home_energy: float  # on its own meter
     home_om: float
     shared_energy: float  # zelfbeheer: its share of the shared running costs
@@ -271,7 +271,8 @@ def flows(
         "investment_eur": investment,
         "replacements_eur": replacements,
         "residual_value_eur": np.r_[np.zeros(years), residual],
-        "subsidies_eur": np.r_[n * isde + wis_eur, np.zeros(years)],
+        # ISDE for the owner-occupied homes only (issue 15); `isde` is the amount per such home.
+        "subsidies_eur": np.r_[s.isde_homes(n) * isde + wis_eur, np.zeros(years)],
         "avoided_gas_eur": avoided * running,
         "energy_eur": -(home_energy + shared_energy) * running,
         "om_eur": -(om[Owner.HOUSEHOLD] + om[Owner.SHARED] + fee) * running,

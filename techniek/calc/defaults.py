@@ -19,6 +19,7 @@ class Sourced:
     confirmed: bool  # False: check before a figure goes to a municipality
     low: float | None = None  # valid range for a pilot override (inclusive)
     high: float | None = None
+    year: int | None = None  # the year the figure is for (a price year, a subsidy round)
 
 
 def default(s: Sourced) -> Any:
@@ -42,6 +43,16 @@ def check_ranges(params: object) -> None:
 
 
 V = "vuistregel (onbevestigd)"
+# Dutch VAT on energy and installations, to turn a consumer price published incl. VAT into the
+# engine's excl.-VAT figure once, where it is defined (prices.VAT is the parameter the cases use).
+VAT_RATE_2026 = 0.21
+
+
+def excl_vat(consumer_price_incl_vat: float) -> float:
+    """A published consumer price incl. 21 % VAT → excl. VAT, rounded to whole euros: the business
+    case adds the VAT back exactly once for whoever cannot deduct it."""
+    return float(round(consumer_price_incl_vat / (1 + VAT_RATE_2026)))
+
 
 # --- Gas and demand (domain §1) -------------------------------------------------------------------
 GAS_LHV = Sourced(31.65, "MJ/m³", "Infomil omrekenfactor aardgas (1 GJ ≈ 31,6 m³)", True, 30, 36)
@@ -69,12 +80,20 @@ GAS_END_TERRACE = Sourced(1550, "m³/jaar", f"{CBS_GAS}, hoekwoning", True, 200,
 GAS_SEMI_DETACHED = Sourced(1760, "m³/jaar", f"{CBS_GAS}, 2-onder-1-kap", True, 200, 5000)
 GAS_DETACHED = Sourced(2380, "m³/jaar", f"{CBS_GAS}, vrijstaand", True, 200, 8000)
 
-AREA = f"{V}: gemiddeld gebruiksoppervlak (BAG-gemiddelden niet opgehaald)"
-AREA_APARTMENT = Sourced(75, "m²", f"{AREA}, appartement", False, 20, 500)
+# Type-average floor areas: with the CBS gas figures above they set the space-heating use per m²
+# of a home with a known floor area (CBS m³ × area / type-average area). They are chosen so that
+# at equal floor area the order is vrijstaand > 2-onder-1-kap > hoek > tussen > appartement
+# (more outside wall per m²; issue 15): m³/m² 2,380/165 = 14.4 > 1,760/130 = 13.5 > 1,550/120 =
+# 12.9 > 1,350/115 = 11.7 > 930/85 = 10.9. `DemandParams` refuses overrides that break it.
+AREA = (
+    f"{V}: gemiddeld gebruiksoppervlak (BAG-gemiddelden niet opgehaald), gekozen zodat het "
+    "CBS-verbruik per m² oploopt van appartement naar vrijstaand"
+)
+AREA_APARTMENT = Sourced(85, "m²", f"{AREA}, appartement", False, 20, 500)
 AREA_MID_TERRACE = Sourced(115, "m²", f"{AREA}, tussenwoning", False, 20, 500)
 AREA_END_TERRACE = Sourced(120, "m²", f"{AREA}, hoekwoning", False, 20, 500)
-AREA_SEMI_DETACHED = Sourced(145, "m²", f"{AREA}, 2-onder-1-kap", False, 20, 500)
-AREA_DETACHED = Sourced(175, "m²", f"{AREA}, vrijstaand", False, 20, 1000)
+AREA_SEMI_DETACHED = Sourced(130, "m²", f"{AREA}, 2-onder-1-kap", False, 20, 500)
+AREA_DETACHED = Sourced(165, "m²", f"{AREA}, vrijstaand", False, 20, 1000)
 
 # Space-heating factor per label relative to D (= the CBS average home): midpoints of the NTA 8800
 # label bands (EP2, kWh/m²·jr: A 105–160, B 160–190, C 190–250, D 250–290, E 290–335, F 335–380,

@@ -6,19 +6,56 @@ and NPLW handreiking were not retrievable), so most are rules of thumb and `conf
 
 from __future__ import annotations
 
-from .defaults import Sourced, V
+from .defaults import Sourced, V, excl_vat
 
 MC = "Milieu Centraal via VEH kennisbank 5016"
 
 # --- In the home ----------------------------------------------------------------------------------
+# Milieu Centraal and retailers publish consumer prices incl. 21 % VAT: stored excl. VAT here
+# (÷ 1.21, `excl_vat`), because the business case adds VAT for the household (issue 15).
 AIR_HP_BASE = Sourced(
-    6000, "€", f"{MC}: lucht-water 8 kW € 12.000 = basis + per kW", False, 0, 30000
+    excl_vat(6000),
+    "€ excl. btw",
+    f"{MC}: lucht-water 8 kW € 12.000 incl. btw = basis + per kW; ÷ 1,21",
+    False,
+    0,
+    30000,
 )
-AIR_HP_PER_KW = Sourced(750, "€/kW", f"{MC}: lucht-water € 8.000–16.000", False, 0, 3000)
-WATER_HP_BASE = Sourced(8000, "€", "Water-water € 15.000–20.000 (woonretailer.nl)", False, 0, 30000)
-WATER_HP_PER_KW = Sourced(1000, "€/kW", f"{V}: 8 kW ≈ € 16.000 excl. boorgat", False, 0, 3000)
-HYBRID_HP = Sourced(6000, "€", f"{MC}: hybride 4 kW", False, 1000, 20000)
-GAS_BOILER = Sourced(2500, "€", f"{V}: vervanging HR-combiketel", False, 500, 8000)
+AIR_HP_PER_KW = Sourced(
+    excl_vat(750),
+    "€/kW excl. btw",
+    f"{MC}: lucht-water € 8.000–16.000 incl. btw; ÷ 1,21",
+    False,
+    0,
+    3000,
+)
+WATER_HP_BASE = Sourced(
+    excl_vat(8000),
+    "€ excl. btw",
+    "Water-water € 15.000–20.000 incl. btw (woonretailer.nl); ÷ 1,21",
+    False,
+    0,
+    30000,
+)
+WATER_HP_PER_KW = Sourced(
+    excl_vat(1000),
+    "€/kW excl. btw",
+    f"{V}: 8 kW ≈ € 16.000 incl. btw excl. boorgat; ÷ 1,21",
+    False,
+    0,
+    3000,
+)
+HYBRID_HP = Sourced(
+    excl_vat(6000),
+    "€ excl. btw",
+    f"{MC}: hybride 4 kW € 6.000 incl. btw; ÷ 1,21",
+    False,
+    1000,
+    20000,
+)
+GAS_BOILER = Sourced(
+    2500, "€ excl. btw", f"{V}: vervanging HR-combiketel, excl. btw", False, 500, 8000
+)
 DELIVERY_SET = Sourced(
     2500, "€", f"{V}: afleverset MT-net met tapwaterwisselaar", False, 500, 10000
 )

@@ -54,6 +54,14 @@ class DemandParams:
         check_ranges(self)
         if self.tap_water_share + self.cooking_share >= 1:
             raise ValueError("DemandParams.tap_water_share + cooking_share must stay below 1")
+        per_m2 = self.gas_by_type() / self.floor_area_by_type()
+        if np.any(np.diff(per_m2) <= 0) or np.any(np.diff(self.gas_by_type()) <= 0):
+            # At equal floor area a more exposed type must need more heat (issue 15): apartment <
+            # mid-terrace < end-terrace < semi-detached < detached, in BUILDING_TYPES order.
+            raise ValueError(
+                "DemandParams.gas_*_m3_per_year / floor_area_*_m2: gas use per m² (and per home) "
+                "must rise from apartment to mid-terrace, end-terrace, semi-detached and detached"
+            )
         factors = self.heating_factors()
         if np.any(np.diff(factors[1:]) < 0):
             # A better label must never mean more heat: the insulation step relies on it.

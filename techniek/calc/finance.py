@@ -74,6 +74,15 @@ def annuity(principal: float, rate: float, years: float) -> float:
     return principal / factor if factor > 0 else 0.0
 
 
+def monthly_annuity(principal: float, annual_rate: float, years: float) -> float:
+    """Level monthly payment of a loan repaid monthly at a nominal yearly rate (as the
+    Warmtefonds quotes it): P × i / (1 − (1 + i)^−12n) with i = r / 12.
+
+    € 10,000 at 4.35 % over 10 years: € 102.92 a month, not the yearly annuity / 12 (€ 104.54).
+    """
+    return annuity(principal, annual_rate / 12, years * 12)
+
+
 @dataclass(frozen=True)
 class LoanSchedule:
     """Yearly interest and repayment of an annuity loan, arrays indexed like the cash flows."""
@@ -98,6 +107,29 @@ def loan_schedule(principal: float, rate: float, term_years: int, horizon: int) 
         interest[t] = balance * rate
         repayment[t] = payment - interest[t] if t < term_years else balance
         balance -= repayment[t]
+    return LoanSchedule(interest, repayment)
+
+
+def monthly_loan_schedule(
+    principal: float, annual_rate: float, term_years: int, horizon: int
+) -> LoanSchedule:
+    """A loan repaid by `monthly_annuity` from the first month of year 1: interest and repayment
+    summed per year (cut at the horizon), so the yearly table matches the monthly payment."""
+    interest = np.zeros(horizon + 1)
+    repayment = np.zeros(horizon + 1)
+    if principal <= 0 or term_years <= 0:
+        return LoanSchedule(interest, repayment)
+    i = annual_rate / 12
+    payment = monthly_annuity(principal, annual_rate, term_years)
+    balance = principal
+    months = term_years * 12
+    for m in range(1, min(months, horizon * 12) + 1):
+        t = (m - 1) // 12 + 1
+        due = balance * i
+        paid = payment - due if m < months else balance
+        interest[t] += due
+        repayment[t] += paid
+        balance -= paid
     return LoanSchedule(interest, repayment)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
@@ -59,9 +60,13 @@ class HouseholdInput:
     gas_m3_per_year: float | None = None  # metered, not climate-corrected
     rd_x_m: float | None = None  # position in RD New (EPSG:28992), for trench lengths and clusters
     rd_y_m: float | None = None
+    # ISDE is for owner-occupiers only: a rented home (corporation or private landlord) gets none.
+    owner_occupied: bool = True
 
     def __post_init__(self) -> None:
         BuildingType(self.building_type)
+        if not isinstance(self.owner_occupied, bool):
+            raise ValueError(f"HouseholdInput.owner_occupied={self.owner_occupied!r}: a bool")
         ConstructionPeriod(self.construction_period)
         if self.energy_label is not None:
             EnergyLabel(self.energy_label)
@@ -72,6 +77,13 @@ class HouseholdInput:
         _check("HouseholdInput.rd_y_m", self.rd_y_m, 289_000, 629_000, "m")
         if (self.rd_x_m is None) != (self.rd_y_m is None):
             raise ValueError("HouseholdInput.rd_x_m/rd_y_m: give both coordinates or neither")
+
+
+def owner_occupied_share(households: Sequence[HouseholdInput]) -> float:
+    """Share of the homes whose residents own them: the ISDE share of a business case."""
+    if not households:
+        return 1.0
+    return sum(h.owner_occupied for h in households) / len(households)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class PersonalEstimate:
     gas_monthly_eur: Decimal
     air_hp_one_off_eur: Decimal
     air_hp_monthly_eur: Decimal
+    indicative: bool  # no meter reading: the type's CBS average stands in (issue 15)
 
     @property
     def difference_with_gas_eur_per_month(self) -> Decimal:
@@ -62,4 +63,5 @@ def personal_estimate(
         gas_monthly_eur=gas.monthly_eur,
         air_hp_one_off_eur=air.one_off_eur,
         air_hp_monthly_eur=air.monthly_eur,
+        indicative=home.gas_m3_per_year is None,
     )

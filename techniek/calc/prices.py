@@ -19,6 +19,7 @@ GAS_SUPPLY = Sourced(
     False,
     0.05,
     3.0,
+    year=2026,
 )
 ELECTRICITY_SUPPLY = Sourced(
     0.12,
@@ -27,6 +28,7 @@ ELECTRICITY_SUPPLY = Sourced(
     False,
     0.0,
     1.0,
+    year=2026,
 )
 # --- Energy tax and tax credit 2026 (domain §3.5; draft Belastingplan 2026 figures) ---------------
 GAS_TAX = Sourced(
@@ -37,6 +39,7 @@ GAS_TAX = Sourced(
     False,
     0.0,
     2.0,
+    year=2026,
 )
 ELECTRICITY_TAX = Sourced(
     0.0916,
@@ -46,6 +49,7 @@ ELECTRICITY_TAX = Sourced(
     False,
     0.0,
     0.5,
+    year=2026,
 )
 TAX_CREDIT = Sourced(
     519.80,
@@ -55,8 +59,9 @@ TAX_CREDIT = Sourced(
     False,
     0.0,
     1500.0,
+    year=2026,
 )
-VAT = Sourced(0.21, "-", "btw-tarief op energie en installaties, 21 %", True, 0.0, 0.3)
+VAT = Sourced(0.21, "-", "btw-tarief op energie en installaties, 21 %", True, 0.0, 0.3, year=2026)
 # --- Standing charges (domain §3.5: grid fees about € 250 gas, € 400 electricity) -----------------
 GAS_STANDING = Sourced(
     250,
@@ -65,6 +70,7 @@ GAS_STANDING = Sourced(
     False,
     0,
     1500,
+    year=2026,
 )
 ELECTRICITY_STANDING = Sourced(
     400,
@@ -73,6 +79,7 @@ ELECTRICITY_STANDING = Sourced(
     False,
     0,
     2000,
+    year=2026,
 )
 # --- ACM maximum heat tariffs 2026, incl. VAT (domain §3.7) ---------------------------------------
 ACM_VARIABLE = Sourced(
@@ -83,6 +90,7 @@ ACM_VARIABLE = Sourced(
     True,
     0.0,
     200.0,
+    year=2026,
 )
 ACM_FIXED = Sourced(
     828,
@@ -91,6 +99,28 @@ ACM_FIXED = Sourced(
     False,
     0,
     3000,
+    year=2026,
+)
+
+
+# --- A pilot's proposed heat tariff (issue 15): entered as a pilot override, 0 = none -----------
+PROPOSED_FIXED = Sourced(
+    0,
+    "€/jaar incl. btw",
+    "Voorstel van de pilot (eigen waarde met toelichting); 0 = geen voorstel ingevoerd",
+    False,
+    0,
+    3000,
+    year=2026,
+)
+PROPOSED_VARIABLE = Sourced(
+    0,
+    "€/GJ incl. btw",
+    "Voorstel van de pilot (eigen waarde met toelichting); 0 = geen voorstel ingevoerd",
+    False,
+    0,
+    200,
+    year=2026,
 )
 
 
@@ -108,6 +138,8 @@ class PricesParams:
     electricity_standing_charge_eur_per_year: float = default(ELECTRICITY_STANDING)
     acm_max_heat_eur_per_gj: float = default(ACM_VARIABLE)  # incl. VAT
     acm_max_fixed_eur_per_year: float = default(ACM_FIXED)  # incl. VAT
+    proposed_heat_fixed_eur_per_year: float = default(PROPOSED_FIXED)  # incl. VAT, 0 = none
+    proposed_heat_eur_per_gj: float = default(PROPOSED_VARIABLE)  # incl. VAT, 0 = none
 
     def __post_init__(self) -> None:
         check_ranges(self)

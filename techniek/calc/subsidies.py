@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from .costs import Component
 from .defaults import Sourced, V, check_ranges, default
-from .finance import annuity
+from .finance import annuity, monthly_annuity
 
 MC = "Milieu Centraal-voorbeeld via VEH kennisbank 5016"
 WF = "Nationaal Warmtefonds, Energiebespaarlening (warmtefonds.nl; milieucentraal.nl)"
@@ -23,6 +23,7 @@ ISDE_HEAT_NETWORK = Sourced(
     False,
     0,
     20000,
+    year=2021,
 )
 ISDE_AIR_HP = Sourced(3150, "€/woning", f"{MC}: lucht-water 8 kW", False, 0, 20000)
 ISDE_WATER_HP = Sourced(
@@ -41,6 +42,7 @@ WIS_CONNECTIONS = Sourced(
     True,
     1,
     100000,
+    year=2025,
 )
 WIS_BUILDINGS = Sourced(
     5,
@@ -49,6 +51,7 @@ WIS_BUILDINGS = Sourced(
     True,
     1,
     10000,
+    year=2025,
 )
 WIS_RENEWABLE = Sourced(
     0.5,
@@ -58,6 +61,7 @@ WIS_RENEWABLE = Sourced(
     False,
     0,
     1,
+    year=2024,
 )
 WIS_MAX = Sourced(
     20e6,
@@ -66,6 +70,7 @@ WIS_MAX = Sourced(
     True,
     0,
     1e9,
+    year=2023,
 )
 WF_INCOME_LIMIT = Sourced(
     60000, "€ verzamelinkomen", f"{WF}: 0 % rente onder deze inkomensgrens", True, 0, 1e6
@@ -121,11 +126,23 @@ class SubsidyInput:
     warmtefonds: bool = True
     income_below_limit: bool = False  # True: 0 % Warmtefonds loan; unknown counts as above
     buildings: int | None = None  # for WIS; None: one building per participating home
+    # ISDE goes to owner-occupiers only (`inputs.owner_occupied_share` of the participants).
+    owner_occupied_share: float = 1.0
     params: SubsidyParams = field(default_factory=SubsidyParams)
 
     def __post_init__(self) -> None:
         if self.buildings is not None and self.buildings < 1:
             raise ValueError(f"SubsidyInput.buildings={self.buildings}: at least 1")
+        share = self.owner_occupied_share
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise ValueError(f"SubsidyInput.owner_occupied_share={share!r}: expected 0–1")
+
+    def owner_occupied_homes(self, participants: int) -> int:
+        return round(participants * self.owner_occupied_share)
+
+    def isde_homes(self, participants: int) -> int:
+        """How many of `participants` homes may receive ISDE: the owner-occupied ones."""
+        return self.owner_occupied_homes(participants) if self.isde else 0
 
     @property
     def warmtefonds_rate(self) -> float:
@@ -210,8 +227,12 @@ class HouseholdFinance:
     own_funds_eur: float  # paid from savings: the one-off contribution
     loan_rate: float
     term_years: int
-    loan_payment_eur_per_year: float  # annuity in years 1 … term
+    loan_payment_eur_per_month: float  # monthly annuity, months 1 … 12 × term
     own_funds_eur_per_year: float  # own funds spread over the term at the household rate
+
+    @property
+    def loan_payment_eur_per_year(self) -> float:
+        return 12 * self.loan_payment_eur_per_month
 
     @property
     def capital_eur_per_year(self) -> float:
@@ -223,7 +244,10 @@ def household_finance(
 ) -> HouseholdFinance:
     """Warmtefonds loan up to € 27,000 (none below € 1,000 or when switched off); the rest is own
     money, spread over the same term at the household's discount rate so that monthly figures
-    compare options with different up-front amounts."""
+    compare options with different up-front amounts.
+
+    The Warmtefonds is repaid monthly: the payment is the monthly annuity at rate / 12 (docs/
+    calculations.md); own money stays a yearly annuity (an opportunity cost, not a bill)."""
     p = s.params
     upfront = max(upfront_eur, 0.0)
     usable = s.warmtefonds and upfront >= p.warmtefonds_min_eur
@@ -237,6 +261,6 @@ def household_finance(
         own_funds_eur=own,
         loan_rate=rate,
         term_years=term,
-        loan_payment_eur_per_year=annuity(loan, rate, term),
+        loan_payment_eur_per_month=monthly_annuity(loan, rate, term),
         own_funds_eur_per_year=annuity(own, household_rate, term),
     )

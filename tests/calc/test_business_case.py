@@ -26,7 +26,7 @@ from techniek.calc.business_case import (
 )
 from techniek.calc.cash_flow import Owner
 from techniek.calc.costs import Component, CostBreakdown, CostCategory, CostLine
-from techniek.calc.finance import annuity  # noqa: E402
+from techniek.calc.finance import annuity, monthly_annuity  # noqa: E402
 from techniek.calc.financing import FinancingInput, Investor, OrgModel, default_financing
 from techniek.calc.prices import PricesParams
 from techniek.calc.references import References, references_for
@@ -187,18 +187,21 @@ def test_rows_and_frame_are_the_same_numbers(street):
 
 def test_eighteen_home_bodemlus_cluster_street_per_model(street):
     """18 CBS mid-terraces (1,350 m³, label D → B), bodemlus cluster, 2026 prices, income above
-    the Warmtefonds limit. Per home, excl. VAT: heat pump 11,000, insulation 13,800, cluster
+    the Warmtefonds limit. Per home, excl. VAT: heat pump 6,612 + 3 × 826 = 9,090 (consumer
+    price ÷ 1.21), insulation 13,800, cluster
     pipes 458.33, connection 2,000, boreholes and engineering from the sized fields.
-    Zelfbeheer: capex × 1.21 − ISDE 4,500: Warmtefonds 27,000 (4.35 %, 15 yr) + own money (3 %,
+    Zelfbeheer: capex × 1.21 − ISDE 4,500: Warmtefonds 27,000 (4.35 %, 15 yr, repaid monthly)
+      + own money (3 %,
       15 yr); electricity kWh × 0.256036 / 18 / 12; upkeep × 1.21 / 18 / 12; connection −12.08.
-    Gas for the same homes (1,296 m³ without cooking): € 199.74; own air-water pump € 226.92.
+    Gas for the same homes (1,296 m³ without cooking): € 199.74; own air-water pump € 209.15.
     """
     cr, refs = street
     zelf, coop, esco = compare_models(cr, PRICES, SubsidyInput(), references=refs)
     costs = cr.costs
     upfront = float(costs.capex_per_home_eur) * 1.21 - 4500
     by_hand = (
-        (annuity(27000, 0.0435, 15) + annuity(upfront - 27000, 0.03, 15)) / 12
+        12 * monthly_annuity(27000, 0.0435, 15) / 12
+        + annuity(upfront - 27000, 0.03, 15) / 12
         + cr.energy.electricity_kwh * 0.256036 / 18 / 12
         + float(costs.om_eur_per_year) * 1.21 / 18 / 12
         - 12.08
@@ -206,19 +209,19 @@ def test_eighteen_home_bodemlus_cluster_street_per_model(street):
     assert float(zelf.network_monthly_eur) == pytest.approx(by_hand, abs=0.006)
     assert float(zelf.household.network.one_off_eur) == pytest.approx(upfront - 27000, abs=0.01)
     # The other two models, pinned (their arithmetic is checked in the tests below).
-    assert coop.network_monthly_eur == Decimal("318.57")
-    assert esco.network_monthly_eur == Decimal("400.46")
+    assert coop.network_monthly_eur == Decimal("294.36")
+    assert esco.network_monthly_eur == Decimal("373.11")
     for bc in (zelf, coop, esco):
         assert bc.gas_monthly_eur == Decimal("199.74")
-        assert bc.air_hp_monthly_eur == Decimal("226.92")
+        assert bc.air_hp_monthly_eur == Decimal("209.15")
         assert not bc.cheaper_than_gas
-    assert zelf.npv_eur == Decimal("-179983.35")
-    assert zelf.irr == pytest.approx(0.0098, abs=1e-4)
+    assert zelf.npv_eur == Decimal("-95291.63")
+    assert zelf.irr == pytest.approx(0.0189, abs=1e-4)
     # Below the income limit the Warmtefonds lends at 0 %: 27,000 / 15 = 1,800 a year.
     low = compare_models(cr, PRICES, SubsidyInput(income_below_limit=True), references=refs)
-    saving = (annuity(27000, 0.0435, 15) - 1800) / 12
+    saving = monthly_annuity(27000, 0.0435, 15) - 1800 / 12
     assert float(low[0].network_monthly_eur) == pytest.approx(by_hand - saving, abs=0.01)
-    assert [bc.network_monthly_eur for bc in low[1:]] == [Decimal("261.21"), Decimal("365.00")]
+    assert [bc.network_monthly_eur for bc in low[1:]] == [Decimal("243.51"), Decimal("339.41")]
 
 
 def test_the_three_models_differ_as_the_seed_deck_describes(street):
@@ -253,7 +256,7 @@ def test_the_three_models_differ_as_the_seed_deck_describes(street):
 
 def test_acm_warning_when_the_entity_tariff_exceeds_the_maximum(street):
     """ACM 2026 for 26.96 GJ a home: 828 + 40.97 × 26.957 = € 1,932.42. The ESCO's tariff,
-    heat pumps included, is € 2,991.77; the cooperative's (source and pipes only) € 817.39."""
+    heat pumps included, is € 2,684.74; the cooperative's (source and pipes only) € 802.36."""
     cr, refs = street
     _, coop, esco = compare_models(cr, PRICES, SubsidyInput(), references=refs)
     assert esco.acm.max_eur_per_year == Decimal("1932.42")
@@ -261,7 +264,7 @@ def test_acm_warning_when_the_entity_tariff_exceeds_the_maximum(street):
     assert BusinessCaseWarning.ACM_MAX_EXCEEDED in esco.warnings
     assert not coop.acm.exceeded
     assert BusinessCaseWarning.ACM_MAX_EXCEEDED not in coop.warnings
-    assert coop.tariff_eur_per_home_per_year == Decimal("817.39")
+    assert coop.tariff_eur_per_home_per_year == Decimal("802.36")
     lenient = replace(PRICES, acm_max_heat_eur_per_gj=100.0)
     _, _, esco_lenient = compare_models(cr, lenient, SubsidyInput(), references=refs)
     assert BusinessCaseWarning.ACM_MAX_EXCEEDED not in esco_lenient.warnings
@@ -324,7 +327,7 @@ def test_other_participant_numbers_scale_the_per_home_lines_only(street):
     f = default_financing(OrgModel.COOPERATIE)
     half = run(cr, f, PRICES, SubsidyInput(), 9, references=refs)
     lines = {ln.component: ln.capex_excl_vat_eur for ln in half.investment_lines}
-    assert lines[Component.WATER_HEAT_PUMPS] == Decimal("99000.00")  # 198,000 × 9 / 18
+    assert lines[Component.WATER_HEAT_PUMPS] == Decimal("81810.00")  # 163,620 × 9 / 18
     boreholes = next(ln for ln in cr.costs.lines if ln.component is Component.BOREHOLES)
     assert lines[Component.BOREHOLES] == boreholes.capex_eur  # shared: unchanged
     full = run(cr, f, PRICES, SubsidyInput(), 18, references=refs)

@@ -61,22 +61,22 @@ def test_gas_reference_for_1350_m3_by_hand():
 
 
 def test_air_water_reference_for_a_cbs_street_by_hand():
-    """The engine's air-water reference per home: heat pump € 8,250 and insulation to label B
-    € 13,800 (excl. VAT); 2,147.39 kWh a year.
-    Investment (8,250 + 13,800) × 1.21 = 26,680.50; ISDE € 3,150 → 23,530.50 borrowed from the
-    Warmtefonds at 4.35 % over 15 years: × 0.0921561 = 2,168.48 a year → 180.71 a month.
-    Electricity 2,147.39 × 0.256036 / 12 = 45.82; upkeep 123.75 × 1.21 / 12 = 12.48;
-    connection −12.08. Exact total 226.922 → € 226.92; rounded to the nearest cent the shares
-    would add to 226.93, so capital, with the smallest remainder (180.7067), rounds down: 180.70."""
+    """The engine's air-water reference per home: heat pump € 4,959 + 3 kW × € 620 = € 6,819 (Milieu
+    Centraal's consumer price ÷ 1.21) and insulation to label B € 13,800 (excl. VAT); 2,147.39 kWh.
+    Investment (6,819 + 13,800) × 1.21 = 24,948.99; ISDE € 3,150 → 21,798.99 borrowed from the
+    Warmtefonds at 4.35 % over 15 years, repaid monthly: i = 0.003625, (1 + i)^180 = 1.91806,
+    × i / (1 − 1/1.91806) = 21,798.99 × 0.0075736 = 165.095 a month.
+    Electricity 2,147.39 × 0.256036 / 12 = 45.817; upkeep 102.29 × 1.21 / 12 = 10.314;
+    connection −12.08. Exact total 209.147 → € 209.15."""
     refs = references_for(STREET, SiteInput())
     a = air_hp_reference(refs, PRICES, SubsidyInput(), household_rate=0.03)
-    assert a.investment_eur == Decimal("26680.50")
+    assert a.investment_eur == Decimal("24948.99")
     assert a.isde_eur == Decimal("3150.00")
-    assert a.loan_eur == Decimal("23530.50")
+    assert a.loan_eur == Decimal("21798.99")
     assert a.one_off_eur == Decimal(0)
-    assert a.monthly.capital_eur_per_month == Decimal("180.70")
+    assert a.monthly.capital_eur_per_month == Decimal("165.10")
     assert a.monthly.energy_eur_per_month == Decimal("45.82")
-    assert a.monthly_eur == Decimal("226.92")
+    assert a.monthly_eur == Decimal("209.15")
 
 
 def test_cbs_street_references_leave_cooking_gas_out():
@@ -155,11 +155,12 @@ def test_wis_needs_250_connections_in_5_buildings_and_renewable_heat():
 
 def test_warmtefonds_lends_1000_to_27000_at_0_or_4_35_percent():
     """€ 38,053 needed: € 27,000 borrowed, € 11,053 own money. Own money is spread over the same
-    15 years at 3 %: 11,053 × 0.0837666 = 925.88 a year; the loan at 4.35 %: 2,488.21."""
+    15 years at 3 %: 11,053 × 0.0837666 = 925.88 a year; the loan at 4.35 % repaid monthly:
+    27,000 × 0.0075736 = 204.48 a month, 2,453.81 a year (a yearly annuity would be 2,488.21)."""
     above = household_finance(38_053, SubsidyInput(), household_rate=0.03)
     assert above.loan_eur == 27_000
     assert above.own_funds_eur == pytest.approx(11_053)
-    assert above.loan_payment_eur_per_year == pytest.approx(2488.21, abs=0.01)
+    assert above.loan_payment_eur_per_year == pytest.approx(2453.81, abs=0.01)
     assert above.own_funds_eur_per_year == pytest.approx(925.88, abs=0.01)
     below = household_finance(38_053, SubsidyInput(income_below_limit=True), 0.03)
     assert below.loan_rate == 0

@@ -48,24 +48,25 @@ def test_sweep_runs_30_to_100_percent_in_5_point_steps():
 
 
 def test_no_break_even_when_the_network_never_beats_gas():
-    """Default 2026 prices: at 100 % the MT air heat pump costs € 233.53 against € 199.74."""
+    """Default 2026 prices: at 100 % the MT air heat pump costs € 233.35 against € 199.74."""
     sweep = participation_sweep(
         _homes(60), SiteInput(), Concept.COLLECTIVE_MT_AIR_HP, COOP, PRICES, SubsidyInput()
     )
-    assert sweep.points[-1].network_monthly_eur == Decimal("233.53")
+    assert sweep.points[-1].network_monthly_eur == Decimal("233.35")
     assert sweep.break_even is None
 
 
 def test_break_even_is_the_fewest_homes_at_which_the_network_beats_gas():
-    """60 target homes, dear gas: 70 % (42 homes) is dearer than gas, 75 % (45) cheaper; the
-    bisection finds 43. Checked with independent runs at 42 and 43 homes, street fixed."""
+    """60 target homes, dear gas: 65 % (39 homes) is dearer than gas, 70 % (42) cheaper; the
+    bisection finds 42. Checked with independent runs at 41 and 42 homes, street fixed.
+    (43 before the Warmtefonds was repaid monthly, issue 15: the loan costs a little less.)"""
     homes = _homes(60)
     sweep = participation_sweep(
         homes, SiteInput(), Concept.COLLECTIVE_MT_AIR_HP, COOP, DEAR_GAS, SubsidyInput()
     )
     be = sweep.break_even
-    assert be.participants == 43
-    assert be.participation_pct == pytest.approx(71.67, abs=0.01)
+    assert be.participants == 42
+    assert be.participation_pct == pytest.approx(70.0, abs=0.01)
     assert not be.below_range
     assert be.network_monthly_eur <= be.gas_monthly_eur
 
@@ -77,7 +78,7 @@ def test_break_even_is_the_fewest_homes_at_which_the_network_beats_gas():
         cr = run_concept(homes[:k], site, Concept.COLLECTIVE_MT_AIR_HP)
         return run(cr, COOP, DEAR_GAS, SubsidyInput(), k, references=refs).network_monthly_eur
 
-    assert monthly(43) == be.network_monthly_eur <= be.gas_monthly_eur < monthly(42)
+    assert monthly(42) == be.network_monthly_eur <= be.gas_monthly_eur < monthly(41)
 
 
 def test_break_even_within_a_euro_a_month_on_a_larger_street():
@@ -120,7 +121,7 @@ def test_tornado_moves_the_monthly_cost_the_expected_way():
     homes = _homes(18)
     cr = run_concept(homes, SiteInput(), Concept.BODEMLUS_CLUSTER)
     t = tornado(cr, COOP, PRICES, SubsidyInput(), 18, references=references_for(homes, SiteInput()))
-    assert t.base_network_monthly_eur == Decimal("318.57")  # as the cooperative's monthly cost
+    assert t.base_network_monthly_eur == Decimal("294.36")  # as the cooperative's monthly cost
     assert t.base_gas_monthly_eur == Decimal("199.74")
     bars = {b.parameter: b for b in t.bars}
     assert set(bars) == set(TornadoParameter)

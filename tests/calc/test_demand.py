@@ -39,14 +39,14 @@ def test_metered_gas_splits_into_heating_tap_water_and_cooking():
 def test_unmetered_home_uses_cbs_type_scaled_by_floor_area_and_label():
     """Detached, 1992–2005 (typical label C), 210 m², no meter reading.
 
-    space heating = 2,380 m³ (CBS, vrijstaand) × 0.74 × 7.9125 × 210/175 m² × 0.81 (label C)
-                  = 13,545.30 kWh
+    space heating = 2,380 m³ (CBS, vrijstaand) × 0.74 × 7.9125 × 210/165 m² × 0.81 (label C)
+                  = 14,366.23 kWh
     tap water     = 2,380 × 0.22 × 7.9125 = 4,142.985 kWh (does not scale with area or label)
     """
     home = HouseholdInput(BuildingType.DETACHED, ConstructionPeriod.P1992_2005, floor_area_m2=210)
     d = household_demand([home], P)
     assert d.label[0] == EnergyLabel.C
-    assert d.space_heating_kwh[0] == pytest.approx(13545.30114)
+    assert d.space_heating_kwh[0] == pytest.approx(14366.22848)
     assert d.tap_water_kwh[0] == pytest.approx(4142.985)
     assert d.estimated[0]
 

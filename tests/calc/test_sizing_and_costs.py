@@ -46,7 +46,8 @@ def test_bodemlus_cluster_of_six_by_hand():
 
 
 def test_bodemlus_cluster_of_six_costs_by_hand():
-    """Heat pumps 6 × € 8,000 + € 1,000/kW × 18 kW            = € 66,000.00
+    """Heat pumps 6 × € 6,612 + € 826/kW × 18 kW              = € 54,540.00
+    (consumer prices € 8,000 + € 1,000/kW incl. VAT, ÷ 1.21: VAT is added once, issue 15)
     Insulation 6 homes × 2 label steps × 115 m² × € 60     = € 82,800.00
     Boreholes: metres × € 55 + 1 field × € 8,000
     Cluster pipes 27.5 m × € 100                            = €  2,750.00
@@ -56,16 +57,16 @@ def test_bodemlus_cluster_of_six_costs_by_hand():
     costs = result.costs
     by_component = {ln.component.value: ln for ln in costs.lines}
     boreholes = eur(result.sizing.borehole_m * 55 + 8000)
-    assert by_component["water_heat_pumps"].capex_eur == Decimal("66000.00")
+    assert by_component["water_heat_pumps"].capex_eur == Decimal("54540.00")
     assert by_component["insulation"].capex_eur == Decimal("82800.00")
     assert by_component["boreholes"].capex_eur == boreholes
     assert by_component["cluster_pipes"].capex_eur == Decimal("2750.00")
     assert by_component["connections"].capex_eur == Decimal("12000.00")
-    hard = Decimal("66000.00") + boreholes + Decimal("2750.00") + Decimal("12000.00")
+    hard = Decimal("54540.00") + boreholes + Decimal("2750.00") + Decimal("12000.00")
     engineering = eur(float(hard) * 0.10 + 25000)
     assert by_component["engineering"].capex_eur == engineering
     assert costs.capex_eur == hard + Decimal("82800.00") + engineering
-    assert by_component["water_heat_pumps"].om_eur_per_year == Decimal("990.00")
+    assert by_component["water_heat_pumps"].om_eur_per_year == Decimal("818.10")
     assert by_component["water_heat_pumps"].lifetime_years == 15
     assert by_component["boreholes"].lifetime_years == 50
     assert by_component["insulation"].lifetime_years is None

@@ -115,3 +115,15 @@ def test_the_cached_participation_trend_follows_a_commitment_change(
     assert _signed_now(client.get(url).text) == 0
     cast.household.set_commitment("signed", by=cast.kwartiermaker)
     assert _signed_now(client.get(url).text) == round(100 / 18, 1)  # 1 of 18 homes
+
+
+def test_a_household_without_meter_reading_shows_an_indicative_gas_use(
+    client: Client, cast: Cast
+) -> None:
+    """Issue 15: the engine falls back to the CBS figure of the type (mid-terrace 1,350 m³)."""
+    Household.objects.filter(pk=cast.household.pk).update(
+        gas_m3_per_year=None, building_type="mid_terrace", version=F("version") + 1
+    )
+    client.force_login(cast.kwartiermaker)
+    row = _row(client.get(cast.pilot.get_absolute_url()).text, cast.household.pk)
+    assert "≈ 1.350 (indicatief)" in row

@@ -23,7 +23,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
-from pilots.models import Commitment, GeneratedReport, ParameterOverride, ReportJob, Role
+from pilots.models import Commitment, GeneratedReport, ParameterOverride, ReportJob, Role, Tenure
 from pilots.report import STATIC_BASE, StaticFilesFetcher
 from techniek.calc.parameters import parameter_rows
 from tests.conftest import Cast
@@ -134,10 +134,16 @@ def report(django_db_setup: None, django_db_blocker: object) -> Rendered:
                 postcode=SENTINEL_POSTCODE,
                 gas_m3_per_year=SENTINEL_GAS,
                 commitment=Commitment.INTENT,
+                # Four corporation homes: ISDE for the other 8 only (issue 15).
+                tenure=Tenure.SOCIAL_RENT if n < SENTINEL_NUMBERS[4] else Tenure.OWNER,
             )
         # An own value: page and PDF must both compute with it.
         ParameterOverride.objects.create(
             pilot=pilot, key="prices.gas_supply_eur_per_m3", value=0.95, note=OVERRIDE_NOTE
+        )
+        # A proposed heat tariff (issue 15): page and PDF check it against ACM and NMDA.
+        ParameterOverride.objects.create(
+            pilot=pilot, key="prices.proposed_heat_fixed_eur_per_year", value=900, note="voorstel"
         )
         client = Client()
         client.force_login(MemberFactory(gemeente=utrecht, role=Role.GEMEENTE, username="lezer"))
@@ -329,6 +335,19 @@ def test_key_figures_print_exactly_as_on_the_business_case_page(
     assert "Bodemlusvariantringnet" in text  # the scenario of the query string, not the default
 
 
+def test_page_and_pdf_say_how_many_homes_get_isde_and_why(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    said = "ISDE voor 8 van 12 woningen"
+    why = "alleen eigenaar-bewoners krijgen ISDE. 4 huurwoningen"
+    page = re.search(r'data-testid="isde-homes">(.*?)</dd>', report.page, re.S).group(1)
+    assert said in page
+    assert why in " ".join(page.split())
+    text = _squash(_text(report.pdf, tmp_path))
+    assert _squash(said) in text
+    assert _squash(why) in text
+
+
 def test_the_pilots_own_values_are_listed_with_their_source(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
@@ -488,3 +507,32 @@ def test_the_renderer_loads_only_static_files_and_data_urls() -> None:
     ):
         with pytest.raises(ValueError, match="only load static files"):
             fetch(url)
+
+
+def test_prices_show_their_source_year_on_page_parameters_tab_and_pdf(
+    report: Rendered, tmp_path: Path, poppler: None, client: Client, cast: Cast
+) -> None:
+    """Issue 15: each price's year beside it (the energy tax is the 2026 figure, the ISDE
+    heat-network amount the 2021 one)."""
+    assert 'data-testid="year-prices.gas_tax_eur_per_m3">2026<' in report.page
+    assert "één keer 21 % btw" in report.page
+    text = _squash(_text(report.annex, tmp_path))
+    gas_tax = parameter_rows()[[r.key for r in parameter_rows()].index("prices.gas_tax_eur_per_m3")]
+    assert _squash(gas_tax.sourced.source + " · bronjaar 2026") in text
+    isde = next(r for r in parameter_rows() if r.key == "subsidies.isde_heat_network_eur")
+    assert _squash(isde.sourced.source + " · bronjaar 2021") in text
+    client.force_login(cast.gemeente_utrecht)
+    tab = client.get(reverse("pilots:parameters", args=[cast.pilot.pk])).text
+    assert 'data-testid="year-prices.gas_tax_eur_per_m3">bronjaar 2026<' in tab
+
+
+def test_the_proposed_tariff_is_checked_on_page_and_pdf(
+    report: Rendered, tmp_path: Path, poppler: None
+) -> None:
+    """€ 900 a year and € 0/GJ: within the ACM cap; the verdicts show on page and PDF."""
+    assert re.search(r'data-testid="proposal-acm"><strong>voldoet</strong>', report.page)
+    assert 'data-testid="proposal-nmda"><strong>' in report.page
+    assert "Voorgesteld tarief: € 900,00 per jaar" in report.page
+    text = _squash(_text(report.pdf, tmp_path))
+    assert _squash("Tariefvoorstel getoetst") in text
+    assert _squash("Voorgesteld tarief: € 900,00 per jaar") in text

@@ -294,3 +294,15 @@ def test_the_personal_page_keeps_referrers_on_our_own_origin(client: Client, cas
     # no-referrer would make Chromium send "Origin: null" with the form, which CSRF refuses.
     response = client.get(reverse("bewoners:household", args=[cast.household_token]))
     assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(("gas", "indicative"), [("", True), ("2100", False)])
+def test_without_a_meter_reading_the_estimate_says_indicatief(
+    client: Client, cast: Cast, gas: str, indicative: bool
+) -> None:
+    """Issue 15: no gas use given → the type's CBS average, and the page says so."""
+    response = _dashboard(
+        client, _street_link(cast), building_type="detached", period="before_1945", gas_m3=gas
+    )
+    assert 'data-testid="my-network">€' in response.text
+    assert ('data-testid="demand-indicative"' in response.text) is indicative
