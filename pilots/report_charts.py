@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 FALLBACK_FONT = "DejaVu Sans"  # ships with matplotlib
 # Size on the page: the A4 text width is 174 mm (report.css), charts are drawn at 1:1.
-WIDTH_IN, HEIGHT_IN = 6.6, 2.9
+WIDTH_IN, HEIGHT_IN = 6.6, 2.5
 GRID = "#d0d5dd"
 TEXT = "#1d2939"
 

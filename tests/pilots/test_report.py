@@ -352,14 +352,14 @@ def test_the_pilots_own_values_are_listed_with_their_source(
     report: Rendered, tmp_path: Path, poppler: None
 ) -> None:
     text = _squash(_text(report.pdf, tmp_path))
-    assert _squash("Deze pilot rekent met 1 eigen waarde in plaats van de standaard.") in text
+    assert _squash("Deze pilot rekent met 2 eigen waarden in plaats van de standaard.") in text
     annex = _squash(_text(report.annex, tmp_path))
-    assert _squash("1 eigen waarde van deze pilot") in annex
+    assert _squash("2 eigen waarden van deze pilot") in annex
     assert _squash(OVERRIDE_NOTE) in annex
     assert _squash("aangepast, standaard € 0,55/m³ excl. btw") in _squash(
         _text(report.annex, tmp_path)
     )
-    assert "Rekentmet1eigenwaardeinplaatsvandestandaard." in _squash(report.page)
+    assert "Rekentmet2eigenwaardeninplaatsvandestandaard." in _squash(report.page)
 
 
 def test_same_inputs_give_the_same_figures_and_hash(
