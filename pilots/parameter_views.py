@@ -39,18 +39,34 @@ def _row(parameter: Parameter, override: ParameterOverride | None) -> Row:
     return Row(parameter, override, input_value(value, s.unit), input_unit(s.unit))
 
 
+@dataclass(frozen=True)
+class Group:
+    key: str  # "costs": the part of the parameter keys before the dot
+    label: str
+    rows: list[Row]
+    own: int  # how many of its rows hold the pilot's own value
+
+
+def _matches(parameter: Parameter, query: str) -> bool:
+    text = " ".join((parameter.label, parameter.key, parameter.source, parameter.unit))
+    return all(word in text.casefold() for word in query.casefold().split())
+
+
 def _groups(
-    overrides: dict[str, ParameterOverride], only_changed: bool = False
-) -> list[tuple[str, list[Row]]]:
+    overrides: dict[str, ParameterOverride], only_changed: bool = False, query: str = ""
+) -> list[Group]:
     params = parameters_from({k: o.value for k, o in overrides.items()})
-    groups = [
-        (
-            label,
-            [_row(p, overrides.get(p.key)) for p in rows if not only_changed or p.key in overrides],
-        )
-        for label, rows in parameter_groups(params)
-    ]
-    return [(label, rows) for label, rows in groups if rows]
+    groups = []
+    for label, parameters in parameter_groups(params):
+        rows = [
+            _row(p, overrides.get(p.key))
+            for p in parameters
+            if (not only_changed or p.key in overrides) and _matches(p, query)
+        ]
+        if rows:
+            key = rows[0].parameter.key.partition(".")[0]
+            groups.append(Group(key, label, rows, sum(1 for r in rows if r.override)))
+    return groups
 
 
 @require_safe
@@ -59,15 +75,26 @@ def pilot_parameters(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     pilot = _get_pilot_for_user(request, pk)
     overrides = _overrides(pilot)
     only_changed = request.GET.get("aangepast") == "1"
+    query = request.GET.get("q", "").strip()[:100]
+    groups = _groups(overrides, only_changed, query)
     context = {
         "pilot": pilot,
         "tab": "parameters",
         "can_edit": pilot.editable_by(request.user),
-        "groups": _groups(overrides, only_changed),
+        "groups": groups,
+        "found": sum(len(g.rows) for g in groups),
         "override_count": len(overrides),
         "only_changed": only_changed,
+        "query": query,
+        # 208 rows are too many to read at once: groups open only for a search, the filter, or
+        # the group of the row just saved without JavaScript (?open=costs).
+        "open_all": bool(query or only_changed),
+        "open_group": request.GET.get("open", ""),
     }
-    return render(request, "pilots/pilot_parameters.html", context)
+    template = "pilots/pilot_parameters.html"
+    if request.htmx.target == "parameters":
+        template += "#parameters"
+    return render(request, template, context)
 
 
 @require_POST
@@ -83,7 +110,7 @@ def parameter_update(request: AuthenticatedRequest, pk: int, key: str) -> HttpRe
         conflict, saved = _apply(pilot, key, form, request)
     overrides = _overrides(pilot)
     row = next(
-        row for _label, rows in _groups(overrides) for row in rows if row.parameter.key == key
+        row for group in _groups(overrides) for row in group.rows if row.parameter.key == key
     )
     if request.htmx:
         context = {
@@ -109,7 +136,8 @@ def parameter_update(request: AuthenticatedRequest, pk: int, key: str) -> HttpRe
         messages.error(request, _("Niet opgeslagen: %(errors)s") % {"errors": errors})
     else:
         messages.success(request, saved)
-    return redirect(f"{pilot.get_absolute_url()}aannames/#{row.parameter.anchor}")
+    group = key.partition(".")[0]
+    return redirect(f"{pilot.get_absolute_url()}aannames/?open={group}#{row.parameter.anchor}")
 
 
 def _apply(

@@ -30,3 +30,16 @@ def test_templates_contain_no_inline_scripts(client: Client, cast: Cast) -> None
     html = client.get(reverse("pilots:list")).text
     for tag in re.findall(r"<script[^>]*>", html):
         assert "src=" in tag, f"inline script: {tag}"
+
+
+def test_a_page_and_its_htmx_partial_are_cached_apart(client: Client, cast: Cast) -> None:
+    # Both answer the same URL (hx-push-url); without Vary, Back shows the cached partial.
+    client.force_login(cast.kwartiermaker)
+    url = reverse("pilots:list") + "?q=Hof"
+    full = client.get(url)
+    partial = client.get(url, headers={"HX-Request": "true", "HX-Target": "portfolio"})
+    assert "<html" in full.text
+    assert "<html" not in partial.text
+    for response in (full, partial):
+        vary = {v.strip().lower() for v in response["Vary"].split(",")}
+        assert {"hx-request", "hx-target"} <= vary

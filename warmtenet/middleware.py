@@ -25,6 +25,23 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+class HtmxVaryMiddleware:
+    """Every answer says that it differs by the htmx request headers.
+
+    Views answer an htmx request with only a partial on the same URL as the full page
+    (`hx-push-url`). Without `Vary`, the browser keeps that partial in its cache and shows it,
+    without head, styles or scripts, when the user goes Back to that URL from another page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_vary_headers(response, ["HX-Request", "HX-Target"])
+        return response
+
+
 class CookieLocaleMiddleware:
     """Dutch unless the user picked another language with the language switch.
 

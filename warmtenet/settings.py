@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "warmtenet.middleware.HtmxVaryMiddleware",
     "warmtenet.middleware.PermissionsPolicyMiddleware",
     "warmtenet.middleware.DatabaseUnavailableMiddleware",
     "warmtenet.middleware.AuditlogMiddleware",

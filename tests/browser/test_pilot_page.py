@@ -53,6 +53,12 @@ def test_overriding_a_parameter_inline_without_reload(
     page.get_by_role("link", name="Aannames").click()
     page.evaluate("window.__marker = 'same page'")
     row = page.locator("#p-costs-borehole-eur-per-m")
+    expect(row).to_be_hidden()  # groups start folded
+    page.get_by_label("Zoek een parameter").fill("boren")
+    expect(page.get_by_role("status").filter(has_text="gevonden")).to_have_text(
+        "1 parameter gevonden voor ‘boren’."
+    )
+    expect(row).to_be_visible()
     row.get_by_text("Wijzigen").click()
     row.get_by_label("Waarde voor deze pilot").fill("62,5")
     row.get_by_label("Bron of toelichting").fill("offerte mei 2026")

@@ -47,7 +47,7 @@ def test_kwartiermaker_sets_a_value_with_a_dutch_decimal_comma(client: Client, c
     client.force_login(cast.kwartiermaker)
     response = _post(client, cast, BOREHOLE, value="62,5", note="offerte boorbedrijf mei 2026")
     assert response.status_code == 302
-    assert response["Location"].endswith("/aannames/#p-costs-borehole-eur-per-m")
+    assert response["Location"].endswith("/aannames/?open=costs#p-costs-borehole-eur-per-m")
     override = ParameterOverride.objects.get(pilot=cast.pilot, key=BOREHOLE)
     assert (override.value, override.note, override.updated_by) == (
         62.5,
@@ -205,3 +205,34 @@ def test_only_own_values_filter(client: Client, cast: Cast) -> None:
     html = client.get(_tab(cast) + "?aangepast=1").text
     assert html.count('data-testid="value-') == 1
     assert Pilot.objects.get(pk=cast.pilot.pk).overrides.count() == 1
+
+
+def test_every_row_has_a_name_and_groups_open_only_when_asked(client: Client, cast: Cast) -> None:
+    client.force_login(cast.gemeente_utrecht)
+    html = client.get(_tab(cast)).text
+    assert html.count('<details class="app-param-group"') == 11
+    assert '<details class="app-param-group" id="group-costs" open' not in html
+    assert "Leveringstarief gas" in html  # was only the code prices.gas_supply_eur_per_m3
+    opened = client.get(_tab(cast) + "?open=costs").text
+    assert '<details class="app-param-group" id="group-costs" open' in opened
+
+
+def test_search_finds_by_name_code_or_source_and_htmx_gets_the_list_only(
+    client: Client, cast: Cast
+) -> None:
+    client.force_login(cast.kwartiermaker)
+    by_name = client.get(_tab(cast), {"q": "leveringstarief gas"}).text
+    assert by_name.count('data-testid="value-') == 1
+    assert 'data-testid="value-prices.gas_supply_eur_per_m3"' in by_name
+    assert "1 parameter gevonden voor ‘leveringstarief gas’." in by_name
+    by_source = client.get(_tab(cast), {"q": "warmtefonds.nl"}).text
+    assert by_source.count('data-testid="value-') == 6
+    response = client.get(
+        _tab(cast), {"q": "borehole_eur"}, headers={"HX-Request": "true", "HX-Target": "parameters"}
+    )
+    assert response.text.lstrip().startswith('<div id="parameters">')
+    assert "<html" not in response.text
+    assert 'data-testid="value-costs.borehole_eur_per_m"' in response.text
+    assert "Boren, per meter" in response.text
+    none = client.get(_tab(cast), {"q": "zzzz"}).text
+    assert "Geen parameter gevonden voor ‘zzzz’." in none

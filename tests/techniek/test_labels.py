@@ -21,6 +21,7 @@ from techniek.calc import (
     compare_concepts,
     with_overrides,
 )
+from techniek.calc.parameters import SOURCED
 from techniek.templatetags import techniek_labels
 
 
@@ -42,8 +43,20 @@ def test_dutch_concept_names_match_the_engine_names_of_the_seed_deck() -> None:
 
 
 def test_every_parameter_name_belongs_to_a_real_parameter() -> None:
-    keys = {row.key for row in assumption_rows()}
-    assert set(labels.ASSUMPTIONS) <= keys
+    assert set(labels.ASSUMPTIONS) <= set(SOURCED)
+
+
+def test_every_parameter_has_a_dutch_and_an_english_name() -> None:
+    # Engine and business case together: the "Aannames" tab and the PDF show these names.
+    keys = set(SOURCED)
+    assert keys - set(labels.ASSUMPTIONS) == set()
+    with translation.override("nl"):
+        dutch = {k: str(labels.ASSUMPTIONS[k]) for k in keys}
+    with translation.override("en"):
+        english = {k: str(labels.ASSUMPTIONS[k]) for k in keys}
+    assert all(dutch.values())
+    assert {k for k in keys if english[k] == dutch[k]} == set()
+    assert len(set(dutch.values())) == len(keys)  # no two parameters under one name
 
 
 def test_catalogue_covers_every_concept_with_known_key_assumptions() -> None:
