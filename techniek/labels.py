@@ -264,6 +264,8 @@ ASSUMPTIONS: dict[str, Promise] = {
     "energy.min_flow_share": _("Kleinste circulatie, deel van het ontwerpdebiet"),
     "energy.regeneration_aux_kwh_per_kwh": _("Hulpstroom van de droge koeler"),
     "prices.gas_supply_eur_per_m3": _("Leveringstarief gas"),
+    "prices.proposed_heat_fixed_eur_per_year": _("Voorgesteld vastrecht warmte per jaar"),
+    "prices.proposed_heat_eur_per_gj": _("Voorgestelde warmteprijs per GJ"),
     "prices.gas_tax_eur_per_m3": _("Energiebelasting gas"),
     "prices.electricity_supply_eur_per_kwh": _("Leveringstarief stroom"),
     "prices.electricity_tax_eur_per_kwh": _("Energiebelasting stroom"),
