@@ -41,7 +41,9 @@ def test_swaps_back_and_forward_keep_charts_and_raise_no_csp_error(
     page.wait_for_load_state()  # htmx takes over the buttons once the page has loaded
     page.get_by_role("button", name="‘Financiering’ afvinken").click()
     expect(page.get_by_role("button", name="‘Financiering’ heropenen")).to_be_visible()
-    page.get_by_role("link", name="Businesscase").click()
+    page.get_by_role("navigation", name="Onderdelen van de pilot").get_by_role(
+        "link", name="Businesscase"
+    ).click()
     chart = page.locator("[data-chart=chart-monthly] .main-svg").first
     expect(chart).to_be_visible()
     model = page.get_by_label("Organisatiemodel", exact=True)

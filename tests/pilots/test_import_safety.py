@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from pilots.imports import MAX_ROWS, check_households
 from pilots.models import Household
-from pilots.plausibility import GAS_M3, check
+from pilots.plausibility import FLOOR_AREA_M2, GAS_M3, check
 from tests.conftest import Cast
 
 HEADER = "straat;huisnummer;toevoeging;postcode;woningtype;woonoppervlak_m2;gasverbruik_m3"
@@ -149,7 +149,10 @@ CASES = {
     ),
     "a tiny detached house is flagged": Case(
         lambda: _csv("Kennedylaan;1;;3533AB;Vrijstaand;20;"),
-        ("20 m² woonoppervlak ligt ver buiten wat gangbaar is voor dit woningtype (44–525 m²",),
+        (
+            "20 m² woonoppervlak ligt ver buiten wat gangbaar is voor dit woningtype "
+            f"({round(FLOOR_AREA_M2['detached'].low)}–{round(FLOOR_AREA_M2['detached'].high)} m²",
+        ),
         refused=False,
     ),
 }
