@@ -27,7 +27,7 @@ UTRECHT_CSS_V="$(version @utrecht/component-library-css)"
 VOORBEELD_V="$(version @nl-design-system-unstable/voorbeeld-design-tokens)"
 UTRECHT_TOKENS_V="$(version @utrecht/design-tokens)"
 NOTO_V="$(version @fontsource-variable/noto-sans)"
-PLOTLY_V="$(version plotly.js-strict-dist-min)"
+PLOTLY_V="$(version plotly.js-basic-dist-min)"
 LEAFLET_V="$(version leaflet)"
 
 # plotly.js must match the version bundled with the Python plotly package.
@@ -35,7 +35,7 @@ if [[ -x "$ROOT/.venv/bin/python" ]]; then
     PY_PLOTLY_V="$("$ROOT/.venv/bin/python" -c \
         'import plotly.offline; print(plotly.offline.get_plotlyjs_version())')"
     if [[ "$PY_PLOTLY_V" != "$PLOTLY_V" ]]; then
-        echo "vendor.sh: plotly.js-strict-dist-min is $PLOTLY_V but Python plotly bundles" \
+        echo "vendor.sh: plotly.js-basic-dist-min is $PLOTLY_V but Python plotly bundles" \
             "plotly.js $PY_PLOTLY_V; pin the same version in package.json." >&2
         exit 1
     fi
@@ -48,12 +48,12 @@ mkdir -p "$VENDOR/LICENSES" "$FONTS"
 UTRECHT_CSS_F="utrecht-component-library-$UTRECHT_CSS_V.css"
 VOORBEELD_F="voorbeeld-design-tokens-$VOORBEELD_V.css"
 UTRECHT_TOKENS_F="utrecht-design-tokens-$UTRECHT_TOKENS_V.css"
-PLOTLY_F="plotly-strict-$PLOTLY_V.min.js"
+PLOTLY_F="plotly-basic-$PLOTLY_V.min.js"
 
 cp "$NM/@utrecht/component-library-css/dist/index.css" "$VENDOR/$UTRECHT_CSS_F"
 cp "$NM/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css" "$VENDOR/$VOORBEELD_F"
 cp "$NM/@utrecht/design-tokens/dist/index.css" "$VENDOR/$UTRECHT_TOKENS_F"
-cp "$NM/plotly.js-strict-dist-min/plotly-strict.min.js" "$VENDOR/$PLOTLY_F"
+cp "$NM/plotly.js-basic-dist-min/plotly-basic.min.js" "$VENDOR/$PLOTLY_F"
 
 # The vendored CSS must not point at files we did not copy: only data: URIs are allowed.
 for css in "$VENDOR"/*.css; do
@@ -81,7 +81,7 @@ cp "$NM/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md" \
     "$VENDOR/LICENSES/nl-design-system-unstable-voorbeeld-design-tokens.txt"
 cp "$NM/@utrecht/design-tokens/LICENSE.md" "$VENDOR/LICENSES/utrecht-design-tokens.txt"
 cp "$NM/@fontsource-variable/noto-sans/LICENSE" "$VENDOR/LICENSES/fontsource-variable-noto-sans.txt"
-cp "$NM/plotly.js-strict-dist-min/LICENSE" "$VENDOR/LICENSES/plotly.js-strict-dist-min.txt"
+cp "$NM/plotly.js-basic-dist-min/LICENSE" "$VENDOR/LICENSES/plotly.js-basic-dist-min.txt"
 cp "$NM/leaflet/LICENSE" "$VENDOR/LICENSES/leaflet.txt"
 # The OFL asks that the licence travel with the font files.
 cp "$NM/@fontsource-variable/noto-sans/LICENSE" "$FONTS/OFL.txt"
@@ -134,7 +134,7 @@ script instead. The app and CI serve these copies and never need npm.
 | \`static/vendor/$UTRECHT_CSS_F\` | \`@utrecht/component-library-css\` (\`dist/index.css\`) | $UTRECHT_CSS_V | EUPL-1.2 |
 | \`static/vendor/$VOORBEELD_F\` | \`@nl-design-system-unstable/voorbeeld-design-tokens\` (\`dist/theme.css\`) | $VOORBEELD_V | EUPL-1.2 |
 | \`static/vendor/$UTRECHT_TOKENS_F\` | \`@utrecht/design-tokens\` (\`dist/index.css\`) | $UTRECHT_TOKENS_V | Proprietary, Gemeente Utrecht (all rights reserved) |
-| \`static/vendor/$PLOTLY_F\` | \`plotly.js-strict-dist-min\` (\`plotly-strict.min.js\`) | $PLOTLY_V | MIT |
+| \`static/vendor/$PLOTLY_F\` | \`plotly.js-basic-dist-min\` (\`plotly-basic.min.js\`) | $PLOTLY_V | MIT |
 | \`static/vendor/$LEAFLET_D/\` (\`leaflet.js\`, \`leaflet.css\`, \`images/\`) | \`leaflet\` (\`dist/\`) | $LEAFLET_V | BSD-2-Clause |
 | \`static/fonts/noto-sans/noto-sans.css\` and \`*.woff2\` | \`@fontsource-variable/noto-sans\` (latin, latin-ext; wght axis; normal, italic) | $NOTO_V | OFL-1.1 |
 
