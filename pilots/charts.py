@@ -269,6 +269,13 @@ def to_plotly(spec: ChartSpec) -> dict:
         ]
     if spec.y_suffix == "%":
         layout["yaxis"]["range"] = [0, 100]
+    # Plotly's default tick format is SI ("250k"); a Dutch reader expects 250.000 (the
+    # `separators` above make "," the decimal and "." the thousands mark).
+    value_axis = layout["xaxis"] if spec.kind == "hbar" else layout["yaxis"]
+    value_axis["tickformat"] = ",~f"
+    value_axis["automargin"] = True  # "€ 5.000.000" is wider than "5M"
+    if (spec.x_title if spec.kind == "hbar" else spec.y_title).startswith("€"):
+        value_axis["tickprefix"] = "€ "
     layout["shapes"] = [
         {
             "type": "line",
