@@ -263,6 +263,7 @@ ASSUMPTIONS: dict[str, Promise] = {
     "energy.pump_efficiency": _("Rendement circulatiepomp"),
     "energy.min_flow_share": _("Kleinste circulatie, deel van het ontwerpdebiet"),
     "energy.regeneration_aux_kwh_per_kwh": _("Hulpstroom van de droge koeler"),
+    "energy.co2_reference_includes_cooking": _("CO₂-referentie gas inclusief koken (0 of 1)"),
     "prices.gas_supply_eur_per_m3": _("Leveringstarief gas"),
     "prices.proposed_heat_fixed_eur_per_year": _("Voorgesteld vastrecht warmte per jaar"),
     "prices.proposed_heat_eur_per_gj": _("Voorgestelde warmteprijs per GJ"),

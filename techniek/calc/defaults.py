@@ -321,6 +321,16 @@ MODULE_KW = Sourced(50, "kW", f"{V}: modulaire MT-warmtepompunit", False, 10, 50
 
 # --- Energy, CO₂, grid and pumping (domain §3.6, §2.4, §4.3) --------------------------------------
 CO2_GAS = Sourced(1.78, "kg/m³", "ISSO 82 via CO2emissiefactoren.nl-praktijk", False, 1.5, 2.2)
+CO2_COOKING = Sourced(
+    0,
+    "0 = zonder koken, 1 = met koken",
+    "Keuze CO₂-referentie (issue 15): 0 = alleen verwarming en tapwater (wat het warmtenet "
+    "levert); 1 = de hele gasmeter, koken inbegrepen, dat dan in elk concept op gas blijft en aan "
+    "beide kanten telt (besparing gelijk, percentage lager). Kookaandeel: koken 3–5 % (vuistregel)",
+    False,
+    0,
+    1,
+)
 CO2_ELECTRICITY = Sourced(
     0.33, "kg/kWh", f"{V}; CE Delft mix 2021: 0,300 (0,374 incl. keten)", False, 0, 1
 )

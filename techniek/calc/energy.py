@@ -51,6 +51,7 @@ class HeatPumpParams:
 class EnergyParams:
     co2_gas_kg_per_m3: float = default(d.CO2_GAS)
     co2_electricity_kg_per_kwh: float = default(d.CO2_ELECTRICITY)
+    co2_reference_includes_cooking: float = default(d.CO2_COOKING)  # a choice: 0 or 1
     small_connection_kw: float = default(d.SMALL_CONNECTION)
     heat_connection_limit_kw: float = default(d.HEAT_CONNECTION_LIMIT)
     mt_heat_loss_w_per_m: float = default(d.MT_LOSS_W_PER_M)
@@ -67,6 +68,8 @@ class EnergyParams:
 
     def __post_init__(self) -> None:
         check_ranges(self)
+        if self.co2_reference_includes_cooking not in (0, 1):
+            raise ValueError("EnergyParams.co2_reference_includes_cooking: 0 (without) or 1 (with)")
 
 
 def cop(
@@ -271,6 +274,7 @@ class EnergyResult:
     pv_generation_kwh: float  # PVT panels; reported, not netted
     co2_kg: float
     co2_reference_kg: float  # all homes keep their gas boiler (before insulation)
+    co2_with_cooking: bool  # True: cooking gas counted on both sides (the reference's choice)
     grid_peak_kw: float  # electric load of all homes and plant at the design hour
     central_grid_peak_kw: float  # the part behind one central connection
 

@@ -415,6 +415,7 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
     electricity = balance.heat_pump_electricity_kwh + pump_kwh
     ep = a.energy
     grid, central = _grid_peaks(spec, sizing, load, perf, pump_kw, a)
+    cooking_co2_m3 = float(demand.cooking_gas_m3.sum()) * ep.co2_reference_includes_cooking
     energy = EnergyResult(
         balance=balance,
         scop=balance.heat_pump_heat_kwh / balance.heat_pump_electricity_kwh
@@ -426,8 +427,12 @@ def _run(spec: ConceptSpec, prep: _Prepared, site: SiteInput) -> ConceptResult:
         electricity_kwh=electricity,
         gas_m3=gas_m3,
         pv_generation_kwh=sizing.pvt_m2 * a.sizing.pvt_electric_kwh_per_m2,
-        co2_kg=electricity * ep.co2_electricity_kg_per_kwh + gas_m3 * ep.co2_gas_kg_per_m3,
-        co2_reference_kg=float(base.heat_kwh.sum()) / useful * ep.co2_gas_kg_per_m3,
+        # Cooking stays on gas in every concept: counted (choice) on both sides, or on neither.
+        co2_kg=electricity * ep.co2_electricity_kg_per_kwh
+        + (gas_m3 + cooking_co2_m3) * ep.co2_gas_kg_per_m3,
+        co2_reference_kg=(float(base.heat_kwh.sum()) / useful + cooking_co2_m3)
+        * ep.co2_gas_kg_per_m3,
+        co2_with_cooking=bool(ep.co2_reference_includes_cooking),
         grid_peak_kw=grid,
         central_grid_peak_kw=central,
     )

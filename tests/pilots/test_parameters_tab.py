@@ -37,7 +37,7 @@ def test_tab_lists_every_parameter_with_default_and_source(client: Client, cast:
     response = client.get(_tab(cast))
     assert response.status_code == 200
     html = response.text
-    assert html.count('data-testid="value-') == len(SOURCED) == 210
+    assert html.count('data-testid="value-') == len(SOURCED) == 211
     assert "Deze pilot rekent met alle standaardwaarden." in html
     assert SOURCED[BOREHOLE].source in html
     assert "Wijzigen" not in html  # the gemeente reads only

@@ -536,3 +536,13 @@ def test_the_proposed_tariff_is_checked_on_page_and_pdf(
     text = _squash(_text(report.pdf, tmp_path))
     assert _squash("Tariefvoorstel getoetst") in text
     assert _squash("Voorgesteld tarief: € 900,00 per jaar") in text
+
+
+def test_the_pdf_says_which_co2_reference_is_used(
+    report: Rendered, tmp_path: Path, poppler: None, client: Client, cast: Cast
+) -> None:
+    text = _squash(_text(report.pdf, tmp_path))
+    assert _squash("CO₂-referentie: alleen verwarming en tapwater, zonder koken.") in text
+    client.force_login(cast.kwartiermaker)
+    page = client.get(reverse("pilots:techniek", args=[cast.pilot.pk])).text
+    assert "CO₂-referentie: alleen verwarming en tapwater, zonder koken." in page
