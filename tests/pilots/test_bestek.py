@@ -124,3 +124,15 @@ def test_without_a_register_the_plan_area_is_specified_and_said_so(cast: Cast) -
     text = bestek.build(cast.other_pilot, timezone.localdate()).text()
     assert "Aantal aangesloten woningen: 24." in text
     assert "Er is nog geen huishoudregister" in text
+
+
+def test_the_documents_tab_has_a_plain_title_and_each_section_once(
+    client: Client, cast: Cast
+) -> None:
+    # A section had slipped into the <title> block: the tab's title held a whole form of links.
+    client.force_login(cast.kwartiermaker)
+    page = client.get(reverse("pilots:documents", args=[cast.pilot.pk])).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert title.startswith(f"Documenten · {cast.pilot.name}")
+    assert "<" not in title
+    assert page.count('id="zelfbeheer-title"') == 1
