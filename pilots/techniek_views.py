@@ -14,7 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from techniek.calc import compare_concepts
-from techniek.calc.climate import SIMULTANEITY_RULES, simultaneity, simultaneity_rule
+from techniek.calc.climate import (
+    SIMULTANEITY_RULES,
+    ClimateParams,
+    simultaneity,
+    simultaneity_rule,
+)
 from techniek.calc.parameters import SOURCED
 from techniek.forms import Quickscan
 from techniek.labels import SIMULTANEITY_RULES as RULE_LABELS
@@ -118,10 +123,10 @@ def _current_rule(limit: float, exponent: float) -> str:
     return rule.key if rule else OWN_RULE
 
 
-def _simultaneity(climate: object, homes: int) -> dict[str, object]:
+def _simultaneity(climate: ClimateParams, homes: int) -> dict[str, object]:
     """What the techniek tab says about the simultaneity rule in use, for the chooser."""
-    limit = climate.simultaneity_space_heating_limit  # type: ignore[attr-defined]
-    exponent = climate.simultaneity_space_heating_exponent  # type: ignore[attr-defined]
+    limit = climate.simultaneity_space_heating_limit
+    exponent = climate.simultaneity_space_heating_exponent
     rule = simultaneity_rule(limit, exponent)
     return {
         "current": rule.key if rule else OWN_RULE,
